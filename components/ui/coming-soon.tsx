@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+
+/** A finished-looking page header with an honest note about what is not built yet. */
+export function PagePlaceholder({ title, description, children }: { title: string; description: string; children?: ReactNode }) {
+  return (
+    <div className="flex h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white px-8 py-5">
+        <h1 className="text-lg font-semibold text-slate-900">{title}</h1>
+        <p className="text-sm text-slate-500">{description}</p>
+      </header>
+      <div className="flex flex-1 items-center justify-center p-8">
+        <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Role } from "../db/generated/enums";
+
+/**
+ * THE permission table: role → what it may do. Every procedure names one permission;
+ * repositories additionally scope rows (a volunteer only reaches their teams' queues).
+ */
+export const PERMISSIONS = [
+  "conversations.read",
+  "conversations.readAll",
+  "conversations.reply",
+  "conversations.note",
+  "conversations.assign",
+  "conversations.updateStatus",
+  "conversations.tag",
+  "conversations.bulk",
+  "customers.read",
+  "customers.list",
+  "customers.update",
+  "customers.merge",
+  "customers.export",
+  "customers.delete",
+  "orders.read",
+  "orders.requestAction",
+  "savedReplies.use",
+  "savedReplies.manage",
+  "settings.read",
+  "settings.manage",
+  "channels.manage",
+  "teams.manage",
+  "members.manage",
+  "routing.manage",
+  "automation.manage",
+  "dashboard.read",
+  "exports.run",
+  "replies.approve",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const AGENT: Permission[] = [
+  "conversations.read",
+  "conversations.readAll",
+  "conversations.reply",
+  "conversations.note",
+  "conversations.assign",
+  "conversations.updateStatus",
+  "conversations.tag",
+  "conversations.bulk",
+  "customers.read",
+  "customers.list",
+  "customers.update",
+  "orders.read",
+  "orders.requestAction",
+  "savedReplies.use",
+  "dashboard.read",
+];
+
+// Volunteers: their teams' queues only; no settings, exports, merges or deletes.
+const VOLUNTEER: Permission[] = [
+  "conversations.read",
+  "conversations.reply",
+  "conversations.note",
+  "conversations.assign",
+  "conversations.updateStatus",
+  "conversations.tag",
+  "customers.read",
+  "orders.read",
+  "savedReplies.use",
+];
+
+const LEAD: Permission[] = [
+  ...AGENT,
+  "customers.merge",
+  "customers.export",
+  "savedReplies.manage",
+  "settings.read",
+  "channels.manage",
+  "teams.manage",
+  "routing.manage",
+  "automation.manage",
+  "exports.run",
+  "replies.approve",
+  "audit.read",
+];
+
+const ADMIN: Permission[] = [...LEAD, "customers.delete", "settings.manage", "members.manage"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set(ADMIN),
+  LEAD: new Set(LEAD),
+  AGENT: new Set(AGENT),
+  VOLUNTEER: new Set(VOLUNTEER),
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,19 @@
+import { router, createCallerFactory } from "./init";
+import { inboxRouter } from "../inbox/inbox.router";
+import { conversationRouter } from "../inbox/conversation.router";
+import { presenceRouter } from "../realtime/presence.router";
+import { savedRepliesRouter } from "../automation/saved-replies.router";
+import { workspacesRouter } from "../workspaces/workspaces.router";
+import { searchRouter } from "../search/search.router";
+
+export const appRouter = router({
+  workspace: workspacesRouter,
+  inbox: inboxRouter,
+  conversation: conversationRouter,
+  presence: presenceRouter,
+  savedReplies: savedRepliesRouter,
+  search: searchRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
