@@ -1,0 +1,98 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { InboxPage } from "./pages/inbox-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+async function signedIn(browser: Browser, email: string): Promise<{ page: Page; inbox: InboxPage; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email);
+  const inbox = new InboxPage(page);
+  await inbox.expectLoaded();
+  return { page, inbox, close: () => context.close() };
+}
+
+test("keyboard triage: j/k move, Enter opens, ? shows the shortcuts, Ctrl-K runs a command, g then i goes back", async ({ browser }) => {
+  const { page, inbox, close } = await signedIn(browser, "agent@example.com");
+  await page.keyboard.press("j");
+  await expect(inbox.focusedRow()).toHaveCount(1);
+  const first = await inbox.focusedRow().getAttribute("data-id");
+  await page.keyboard.press("j");
+  const second = await inbox.focusedRow().getAttribute("data-id");
+  expect(second).not.toBe(first);
+  await page.keyboard.press("k");
+  await expect(inbox.focusedRow()).toHaveAttribute("data-id", first!);
+
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`c=${first}`));
+  await expect(page.getByTestId("conversation-pane")).toBeVisible();
+  // with a conversation open, j opens the next one
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(new RegExp(`c=${second}`));
+
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcut-sheet")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("shortcut-sheet")).toBeHidden();
+
+  await page.keyboard.press("Control+k");
+  await expect(page.getByTestId("command-palette")).toBeVisible();
+  await page.keyboard.type("assigned to me");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/view=mine/);
+  await expect(page.getByRole("heading", { name: "Assigned to me" })).toBeVisible();
+
+  await page.keyboard.press("g");
+  await page.keyboard.press("i");
+  await expect(page).not.toHaveURL(/view=mine/);
+  await expect(page.getByRole("heading", { name: "All conversations" })).toBeVisible();
+  await close();
+});
+
+test("views carry live counts, and a channel view lists only that channel", async ({ browser }) => {
+  const { page, close } = await signedIn(browser, "lead@example.com");
+  const views = page.getByRole("navigation", { name: "Inbox views" });
+  await expect(views.getByRole("button", { name: /All conversations\s*\d+/ })).toBeVisible();
+  const channels = page.getByRole("navigation", { name: "Channels" });
+  await channels.getByRole("button", { name: /WhatsApp/ }).click();
+  await expect(page).toHaveURL(/channel=WHATSAPP/);
+  await expect(page.getByRole("heading", { name: "WhatsApp" })).toBeVisible();
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toBeVisible();
+  const n = Math.min(await rows.count(), 6);
+  for (let i = 0; i < n; i++) await expect(rows.nth(i).getByText("WhatsApp", { exact: true })).toHaveCount(1);
+  await close();
+});
+
+test("bulk: x selects, the bulk bar tags and resolves the selection, and another agent's list updates live", async ({ browser }) => {
+  const a = await signedIn(browser, "agent@example.com");
+  const b = await signedIn(browser, "agent2@example.com");
+  // b watches the same list (All, Open), no reload afterwards
+  await a.page.keyboard.press("j");
+  const firstId = await a.inbox.focusedRow().getAttribute("data-id");
+  await a.page.keyboard.press("x");
+  await a.page.keyboard.press("j");
+  const secondId = await a.inbox.focusedRow().getAttribute("data-id");
+  await a.page.keyboard.press("x");
+  const bar = a.page.getByTestId("bulk-bar");
+  await expect(bar).toContainText("2 selected");
+
+  await bar.getByRole("button", { name: "Tag" }).click();
+  await a.page.getByRole("combobox", { name: "Add tag" }).fill("holiday-rush");
+  await a.page.keyboard.press("Enter");
+  await expect(a.page.getByText(/Tagged 2 conversations holiday-rush/)).toBeVisible();
+  await expect(a.page.locator(`[data-id="${firstId}"]`)).toContainText("holiday-rush");
+
+  await a.page.keyboard.press("x");
+  await a.page.keyboard.press("k");
+  await a.page.keyboard.press("x");
+  await a.page.getByTestId("bulk-bar").getByRole("button", { name: "Resolve" }).click();
+  await expect(a.page.getByText(/Resolved 2 conversations/)).toBeVisible();
+  await expect(a.page.locator(`[data-id="${firstId}"]`)).toHaveCount(0);
+  // the other agent's open list drops them live
+  await expect(b.page.locator(`[data-id="${firstId}"]`)).toHaveCount(0, { timeout: 10_000 });
+  await expect(b.page.locator(`[data-id="${secondId}"]`)).toHaveCount(0);
+  await a.close();
+  await b.close();
+});
