@@ -66,6 +66,7 @@ test("views carry live counts, and a channel view lists only that channel", asyn
 });
 
 test("bulk: x selects, the bulk bar tags and resolves the selection, and another agent's list updates live", async ({ browser }) => {
+  test.setTimeout(120_000); // two browser contexts / many steps
   const a = await signedIn(browser, "agent@example.com");
   const b = await signedIn(browser, "agent2@example.com");
   // b watches the same list (All, Open), no reload afterwards
@@ -95,4 +96,92 @@ test("bulk: x selects, the bulk bar tags and resolves the selection, and another
   await expect(b.page.locator(`[data-id="${secondId}"]`)).toHaveCount(0);
   await a.close();
   await b.close();
+});
+
+test("two agents: B sees A viewing; B's reply appears live for A, who is warned before sending and sees it", async ({ browser }) => {
+  test.setTimeout(120_000); // two browser contexts / many steps
+  const a = await signedIn(browser, "agent@example.com");
+  const b = await signedIn(browser, "agent2@example.com");
+  await a.page.keyboard.press("j");
+  await a.page.keyboard.press("Enter");
+  const id = await a.inbox.focusedRow().getAttribute("data-id");
+  await expect(a.page.getByTestId("conversation-pane")).toHaveAttribute("data-conversation-id", id!);
+  await b.page.goto(`/inbox?c=${id}`);
+  await expect(b.page.getByTestId("conversation-pane")).toHaveAttribute("data-conversation-id", id!);
+  // each sees the other in the conversation
+  await expect(b.page.getByTestId("viewers")).toHaveAttribute("aria-label", /Also viewing: .*Ana Agent/);
+  await expect(a.page.getByTestId("viewers")).toHaveAttribute("aria-label", /Also viewing: .*Sam Agent/);
+
+  // A starts a reply (B sees A typing) …
+  await a.page.keyboard.press("r");
+  await expect(a.page.getByTestId("composer")).toBeFocused();
+  const mine = "Let me check with the carrier and get back to you.";
+  await a.page.keyboard.type(mine);
+  await expect(b.page.getByTestId("viewers")).toHaveAttribute("aria-label", /Ana Agent \(typing\)/);
+  // … meanwhile B answers
+  const theirs = `Your parcel is out for delivery today (${Date.now()}).`;
+  await b.page.keyboard.press("r");
+  await expect(b.page.getByTestId("composer")).toBeFocused();
+  await b.page.keyboard.type(theirs);
+  await b.page.keyboard.press("Control+Enter");
+  await expect(b.page.getByTestId("timeline-item").filter({ hasText: theirs })).toHaveCount(1);
+  // A sees B's reply arrive live, then is warned instead of sending blindly
+  await expect(a.page.getByTestId("timeline-item").filter({ hasText: theirs })).toHaveCount(1);
+  await a.page.keyboard.press("Control+Enter");
+  const warning = a.page.getByTestId("reply-conflict");
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(theirs);
+  await expect(a.page.getByTestId("timeline-item").filter({ hasText: mine })).toHaveCount(0);
+  await expect(a.page.getByTestId("composer")).toHaveValue(mine); // the draft is kept
+  // having read it, A sends anyway
+  await warning.getByRole("button", { name: "Send anyway" }).click();
+  await expect(a.page.getByTestId("timeline-item").filter({ hasText: mine })).toHaveCount(1);
+  await expect(b.page.getByTestId("timeline-item").filter({ hasText: mine })).toHaveCount(1);
+  await a.close();
+  await b.close();
+});
+
+test("keyboard only: clear five conversations from Unassigned — open, tag, assign, resolve — without the mouse", async ({ browser }) => {
+  test.setTimeout(120_000); // two browser contexts / many steps
+  const { page, inbox, close } = await signedIn(browser, "agent@example.com");
+  await page.keyboard.press("g");
+  await page.keyboard.press("u");
+  await expect(page).toHaveURL(/view=unassigned/);
+  await expect(inbox.rows().first()).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
+  const pane = page.getByTestId("conversation-pane");
+  const done: string[] = [];
+  for (let n = 0; n < 5; n++) {
+    await expect(pane.getByRole("heading", { level: 2 })).toBeVisible();
+    const id = (await pane.getAttribute("data-conversation-id"))!;
+    expect(id).toBeTruthy();
+    expect(done).not.toContain(id);
+
+    await page.keyboard.press("t");
+    await expect(page.getByRole("combobox", { name: "Tag" })).toBeFocused();
+    await page.keyboard.type("holiday-rush");
+    await page.keyboard.press("Enter");
+    await expect(pane.getByRole("list", { name: "Tags" })).toContainText("holiday-rush");
+
+    await page.keyboard.press("a");
+    await expect(page.getByRole("combobox", { name: "Assignee" })).toBeFocused();
+    await page.keyboard.type("Ana");
+    await page.keyboard.press("Enter");
+    await expect(pane.getByRole("button", { name: "Assignee (a)" })).toContainText("Ana Agent");
+
+    await page.keyboard.press("e");
+    done.push(id);
+    // the next conversation opens by itself
+    await expect(pane).not.toHaveAttribute("data-conversation-id", id);
+  }
+  // all five are resolved, tagged and Ana's
+  for (const id of done) {
+    await page.goto(`/inbox?view=mine&status=RESOLVED&c=${id}`);
+    await expect(pane).toHaveAttribute("data-conversation-id", id);
+    await expect(pane.getByRole("list", { name: "Tags" })).toContainText("holiday-rush");
+    await expect(pane.getByRole("button", { name: "Assignee (a)" })).toContainText("Ana Agent");
+    await expect(pane.getByRole("button", { name: "Reopen", exact: true })).toBeVisible();
+  }
+  await close();
 });

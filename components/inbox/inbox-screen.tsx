@@ -51,6 +51,10 @@ export function InboxScreen() {
   const selected = selection.key === key ? selection.ids : new Set<string>();
   const openIndex = openId ? items.findIndex((i) => i.id === openId) : -1;
   const cursor = focusIndex >= 0 ? focusIndex : openIndex;
+  const lastOpenIndex = useRef(-1);
+  useEffect(() => {
+    if (openIndex >= 0) lastOpenIndex.current = openIndex;
+  });
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [sortOpen, setSortOpen] = useState(false);
 
@@ -88,6 +92,15 @@ export function InboxScreen() {
     else ids.add(item.id);
     setSelection({ key, ids, anchor: index });
     setFocus({ key, index });
+  }
+  /** the open conversation leaves this list (resolved, snoozed): open its neighbour, or close the pane */
+  function advanceFrom(id: string) {
+    const i = items.findIndex((x) => x.id === id);
+    // already gone from this list (e.g. assigned away from Unassigned): its neighbour slid into its place
+    const at = lastOpenIndex.current;
+    const next = i >= 0 ? (items[i + 1] ?? items[i - 1]) : (items[at] ?? items[at - 1]);
+    setFocus({ key, index: -1 }); // the cursor follows the open conversation by id
+    openConversation(next?.id ?? null);
   }
   const clearSelection = () => setSelection({ key, ids: new Set(), anchor: -1 });
   function command(c: InboxCommand) {
@@ -297,7 +310,7 @@ export function InboxScreen() {
       </section>
       <section aria-label="Conversation" className="flex min-w-0 flex-1 bg-slate-50">
         {openId ? (
-          <ConversationPane key={openId} conversationId={openId} />
+          <ConversationPane key={openId} conversationId={openId} onLeaveList={() => advanceFrom(openId)} />
         ) : (
           <div className="m-auto max-w-xs text-center">
             <p className="text-sm font-medium text-slate-600">No conversation selected</p>

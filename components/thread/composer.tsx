@@ -64,6 +64,15 @@ export function Composer({
   const canSend = text.trim().length > 0 && variables.length === 0 && canMode(mode);
 
   const focusAt = (m: ComposerMode, caret?: number) => {
+    // same mode: focus now, so keys typed right after `r` land in the composer, not on the page
+    const now = area.current;
+    if (m === mode && caret === undefined && now) {
+      if (document.activeElement !== now) {
+        now.focus();
+        now.setSelectionRange(now.value.length, now.value.length);
+      }
+      return;
+    }
     update({ mode: m });
     requestAnimationFrame(() => {
       const el = area.current;

@@ -25,7 +25,7 @@ const PICKER_COMMANDS: Partial<Record<InboxCommand, PickerKind>> = {
 };
 
 /** The third pane: header with actions, the thread, the composer, and the customer beside them. */
-export function ConversationPane({ conversationId }: { conversationId: string }) {
+export function ConversationPane({ conversationId, onLeaveList }: { conversationId: string; onLeaveList?: () => void }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.conversation.get.queryOptions({ conversationId }));
   const me = useQuery(trpc.workspace.me.queryOptions());
@@ -40,16 +40,19 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       <PaneMessage tone="error" title="Couldn't load this conversation" body={detail.error.message} onRetry={() => void detail.refetch()} />
     );
   }
-  return <LoadedPane conversationId={conversationId} detail={detail.data} me={me.data} />;
+  return <LoadedPane conversationId={conversationId} detail={detail.data} me={me.data} onLeaveList={onLeaveList} />;
 }
 
 function LoadedPane({
   conversationId,
   detail,
   me,
+  onLeaveList,
 }: {
   conversationId: string;
   detail: ConversationDetail;
+  /** called when an action takes the conversation out of the list being worked (resolve, snooze): open the next one */
+  onLeaveList?: () => void;
   me: { user: { id: string; name: string }; permissions: string[]; teams: { id: string; name: string }[] } | undefined;
 }) {
   const trpc = useTRPC();
@@ -71,7 +74,11 @@ function LoadedPane({
   const act: HeaderActions = {
     assign: (id) => actions.assign(target, id),
     moveTeam: (id) => actions.moveTeam(target, id),
-    setStatus: (status, until) => actions.setStatus(target, status, until),
+    setStatus: (status, until) => {
+      // like Front/Help Scout: resolving or snoozing moves on to the next conversation in the list
+      if (status !== c.status && (status === "RESOLVED" || status === "SNOOZED")) onLeaveList?.();
+      actions.setStatus(target, status, until);
+    },
     setPriority: (p) => actions.setPriority(target, p),
     addTag: (name) => actions.addTag(target, name),
     removeTag: (id) => actions.removeTag(target, id),
