@@ -185,3 +185,26 @@ test("keyboard only: clear five conversations from Unassigned — open, tag, ass
   }
   await close();
 });
+
+test("/ searches messages with highlighted matches; Enter opens the hit", async ({ browser }) => {
+  const { page, inbox, close } = await signedIn(browser, "agent@example.com");
+  const row = inbox.rows().first();
+  const number = /#(\d+)/.exec((await row.textContent()) ?? "")?.[1];
+  expect(number).toBeTruthy();
+  const rowId = await row.getAttribute("data-id");
+  // by its number
+  await page.keyboard.press("/");
+  const box = page.getByRole("combobox", { name: "Search messages, notes, customers and orders" });
+  await expect(box).toBeFocused();
+  await box.fill(`#${number}`);
+  const hit = page.getByRole("listbox", { name: "Search results" }).getByRole("option").first();
+  await expect(hit).toContainText(`#${number}`);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`c=${rowId}`));
+  await expect(page.getByTestId("conversation-pane")).toHaveAttribute("data-conversation-id", rowId!);
+
+  await page.keyboard.press("/");
+  await box.fill("tracking");
+  await expect(page.getByRole("listbox", { name: "Search results" }).locator("mark").first()).toHaveText(/tracking/i);
+  await close();
+});
