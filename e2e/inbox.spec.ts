@@ -208,3 +208,37 @@ test("/ searches messages with highlighted matches; Enter opens the hit", async 
   await expect(page.getByRole("listbox", { name: "Search results" }).locator("mark").first()).toHaveText(/tracking/i);
   await close();
 });
+
+test("filters: f opens them, chips show them, and they save as a view in the sidebar with a live count", async ({ browser }) => {
+  const { page, inbox, close } = await signedIn(browser, "lead@example.com");
+  const name = `Urgent & waiting ${Date.now() % 100000}`;
+  await page.keyboard.press("f");
+  const form = page.getByTestId("filter-form");
+  await expect(form).toBeVisible();
+  await form.getByLabel("Priority").selectOption("URGENT");
+  await form.getByLabel("Waiting over").selectOption("15");
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Urgent priority");
+  await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Waiting > 15 minutes");
+  await expect(page).toHaveURL(/priority=URGENT/);
+  await form.getByPlaceholder("e.g. VIPs waiting > 4 h").fill(name);
+  await form.getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const saved = page.getByRole("navigation", { name: "Saved views" }).getByRole("button", { name: new RegExp(name) });
+  await expect(saved).toHaveAttribute("aria-current", "page");
+  const rows = inbox.rows();
+  await expect(rows.first()).toBeVisible();
+  for (let i = 0; i < Math.min(await rows.count(), 5); i++) await expect(rows.nth(i)).toContainText("Urgent");
+  await expect(saved.getByTestId("view-count")).toHaveText(String(await rows.count()));
+
+  // back to All, then the saved view brings its filters back
+  await page.keyboard.press("g");
+  await page.keyboard.press("i");
+  await expect(page.getByRole("list", { name: "Active filters" })).toHaveCount(0);
+  await saved.click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page).toHaveURL(/priority=URGENT.*waiting=15|waiting=15.*priority=URGENT/);
+
+  await page.getByRole("button", { name: `Delete view ${name}` }).click();
+  await expect(saved).toHaveCount(0);
+  await close();
+});

@@ -6,7 +6,15 @@ import { fuzzyFilter } from "@/components/ui/fuzzy";
 import { Kbd } from "@/components/ui/kbd";
 import { Modal } from "@/components/ui/modal";
 
-export type PaletteCommand = { id: string; group: string; label: string; keywords?: string; shortcut?: string; icon?: ReactNode; run: () => void };
+export type PaletteCommand = {
+  id: string;
+  group: string;
+  label: string;
+  keywords?: string;
+  shortcut?: string;
+  icon?: ReactNode;
+  run: () => void;
+};
 
 /** ⌘K / Ctrl-K: every inbox action and view by name; arrows + Enter run it, Esc closes. */
 export function CommandPalette({ commands, onClose }: { commands: PaletteCommand[]; onClose: () => void }) {
@@ -69,7 +77,10 @@ export function CommandPalette({ commands, onClose }: { commands: PaletteCommand
                   data-index={i}
                   onMouseMove={() => setActive(i)}
                   onClick={() => run(c)}
-                  className={clsx("flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm", i === activeIndex ? "bg-brand-50 text-brand-700" : "text-slate-700")}
+                  className={clsx(
+                    "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm",
+                    i === activeIndex ? "bg-brand-50 text-brand-700" : "text-slate-700",
+                  )}
                 >
                   <span className="flex w-4 justify-center text-slate-400">{c.icon}</span>
                   <span className="flex-1 truncate">{c.label}</span>

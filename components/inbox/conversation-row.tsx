@@ -108,7 +108,11 @@ export function ConversationRow({
             </span>
           )}
           {item.tags.slice(0, 3).map((tag) => (
-            <span key={tag.id} className="truncate rounded-full px-1.5 text-[10px] font-medium text-white" style={{ backgroundColor: tag.color }}>
+            <span
+              key={tag.id}
+              className="truncate rounded-full px-1.5 text-[10px] font-medium text-white"
+              style={{ backgroundColor: tag.color }}
+            >
               {tag.name}
             </span>
           ))}

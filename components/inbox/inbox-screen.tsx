@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ConversationPane } from "@/components/thread/conversation-pane";
 import { SearchDialog } from "@/components/search/search-dialog";
-import { CheckIcon, KeyboardIcon, SearchIcon, SortIcon } from "@/components/ui/icons";
+import { CheckIcon, FilterIcon, KeyboardIcon, SearchIcon, SortIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
+import { FilterChips, FilterForm, type FilterOptions } from "./filter-popover";
 import { Kbd, useModKey } from "@/components/ui/kbd";
 import { Menu } from "@/components/ui/menu";
 import { Popover } from "@/components/ui/popover";
@@ -17,7 +19,17 @@ import { dispatchInboxCommand, isTypingTarget, type InboxCommand } from "./comma
 import { buildPaletteCommands } from "./palette-commands";
 import { channelLabel } from "./channel-icon";
 import { ConversationList } from "./conversation-list";
-import { listInput, SORTS, SORT_LABEL, STATUSES, STATUS_LABEL, useInboxUrl, viewKey, type InboxViewState } from "./inbox-state";
+import {
+  activeFilterCount,
+  listInput,
+  SORTS,
+  SORT_LABEL,
+  STATUSES,
+  STATUS_LABEL,
+  useInboxUrl,
+  viewKey,
+  type InboxViewState,
+} from "./inbox-state";
 import { useInboxEvents } from "./realtime/use-inbox-events";
 import { ShortcutSheet } from "./shortcut-sheet";
 import type { ListPage } from "./types";
@@ -25,7 +37,16 @@ import { ViewsSidebar } from "./views-sidebar";
 
 type Overlay = null | "palette" | "shortcuts" | "search";
 
-const KEY_COMMANDS: Record<string, InboxCommand> = { r: "reply", n: "note", a: "assign", c: "claim", e: "resolve", s: "snooze", t: "tag", p: "priority" };
+const KEY_COMMANDS: Record<string, InboxCommand> = {
+  r: "reply",
+  n: "note",
+  a: "assign",
+  c: "claim",
+  e: "resolve",
+  s: "snooze",
+  t: "tag",
+  p: "priority",
+};
 
 export function InboxScreen() {
   const trpc = useTRPC();
@@ -39,8 +60,33 @@ export function InboxScreen() {
   const counts = useQuery(trpc.inbox.counts.queryOptions());
   const tags = useQuery({ ...trpc.conversation.tags.queryOptions(), enabled: can("conversations.tag") });
   const live = useInboxEvents(openId);
+  const toast = useToast();
+  const members = useQuery(trpc.workspace.members.queryOptions());
+  const savedViews = useQuery(trpc.views.list.queryOptions());
+  const savedCounts = useQuery(trpc.views.counts.queryOptions());
+  const deleteView = useMutation(
+    trpc.views.delete.mutationOptions({
+      onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.views.pathKey() }),
+      onError: (err) => toast.show({ tone: "error", message: `Couldn't delete the view: ${err.message}` }),
+    }),
+  );
+  const [filterOpen, setFilterOpen] = useState(false);
+  const savedView = state.savedId ? savedViews.data?.find((v) => v.id === state.savedId) : undefined;
+  function openSaved(id: string) {
+    const v = savedViews.data?.find((x) => x.id === id);
+    if (v) setState({ ...v.filters, sort: v.sort, savedId: v.id });
+  }
+  const filterOptions: FilterOptions = {
+    teams: me.data?.teams ?? [],
+    members: members.data ?? [],
+    tags: tags.data ?? [],
+    channelKinds: me.data?.channelKinds ?? [],
+  };
+  const nFilters = activeFilterCount(state);
 
-  const list = useInfiniteQuery(trpc.inbox.list.infiniteQueryOptions(listInput(state), { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.inbox.list.infiniteQueryOptions(listInput(state), { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+  );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   // focus (keyboard cursor) and selection belong to the list being looked at; both reset when the view changes
@@ -64,7 +110,9 @@ export function InboxScreen() {
     if (!openId) return;
     markReadMutate({ conversationId: openId });
     qc.setQueriesData<InfiniteData<ListPage>>(trpc.inbox.list.infiniteQueryFilter(), (old) =>
-      old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === openId ? { ...i, unread: false } : i)) })) } : old,
+      old
+        ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === openId ? { ...i, unread: false } : i)) })) }
+        : old,
     );
   }, [openId, markReadMutate, qc, trpc]);
 
@@ -114,9 +162,25 @@ export function InboxScreen() {
   const go = (next: Partial<InboxViewState>) => setState({ view: "all", status: state.status, sort: state.sort, ...next });
 
   // the latest handlers for the one window listener below
-  const handlers = useRef({ move, open: () => open(cursor), toggle: (range: boolean) => toggle(cursor, range), command, clearSelection, go, selectedCount: selected.size });
+  const handlers = useRef({
+    move,
+    open: () => open(cursor),
+    toggle: (range: boolean) => toggle(cursor, range),
+    command,
+    clearSelection,
+    go,
+    selectedCount: selected.size,
+  });
   useEffect(() => {
-    handlers.current = { move, open: () => open(cursor), toggle: (range: boolean) => toggle(cursor, range), command, clearSelection, go, selectedCount: selected.size };
+    handlers.current = {
+      move,
+      open: () => open(cursor),
+      toggle: (range: boolean) => toggle(cursor, range),
+      command,
+      clearSelection,
+      go,
+      selectedCount: selected.size,
+    };
   });
   useEffect(() => {
     let pendingG = 0;
@@ -165,6 +229,9 @@ export function InboxScreen() {
         case "?":
           e.preventDefault();
           return setOverlay("shortcuts");
+        case "f":
+          e.preventDefault();
+          return setFilterOpen(true);
         case "g":
           pendingG = Date.now();
           return;
@@ -191,6 +258,9 @@ export function InboxScreen() {
     openSearch: () => setOverlay("search"),
     openShortcuts: () => setOverlay("shortcuts"),
     navigate: (href) => router.push(href),
+    savedViews: savedViews.data ?? [],
+    openSaved,
+    openFilters: () => setFilterOpen(true),
   });
 
   const filterLabel = state.channelKind
@@ -212,19 +282,69 @@ export function InboxScreen() {
         counts={counts.data}
         workspaceName={me.data?.workspace.name}
         onSelect={setState}
+        savedViews={savedViews.data ?? []}
+        savedCounts={savedCounts.data}
+        onSelectSaved={openSaved}
+        onDeleteSaved={(v) => {
+          deleteView.mutate({ id: v.id });
+          toast.show({ message: `Deleted view “${v.name}”` });
+          if (state.savedId === v.id) setState({ ...state, savedId: undefined });
+        }}
       />
       <section aria-label="Conversations" className="flex w-[26rem] shrink-0 flex-col border-r border-slate-200 bg-white">
         <div className="flex items-center gap-2 border-b border-slate-100 px-4 pt-3 pb-2">
-          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{filterLabel ?? viewTitle(state, me.data?.teams ?? [])}</h1>
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">
+            {savedView?.name ?? (nFilters > 1 ? "Filtered conversations" : (filterLabel ?? viewTitle(state, me.data?.teams ?? [])))}
+          </h1>
           <span
             title={live.status === "pending" ? "Live updates on" : "Reconnecting…"}
             className={clsx("h-2 w-2 rounded-full", live.status === "pending" ? "bg-emerald-500" : "bg-amber-400")}
             data-testid="live-indicator"
             data-status={live.status}
           />
-          <button type="button" onClick={() => setOverlay("search")} aria-label="Search (/)" title="Search (/)" className="rounded p-1 text-slate-500 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => setOverlay("search")}
+            aria-label="Search (/)"
+            title="Search (/)"
+            className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          >
             <SearchIcon className="h-4 w-4" />
           </button>
+          <Popover
+            open={filterOpen}
+            onClose={() => setFilterOpen(false)}
+            label="Filters"
+            align="end"
+            trigger={
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                aria-expanded={filterOpen}
+                aria-label={nFilters ? `Filters (${nFilters} active)` : "Filters"}
+                title="Filters"
+                onClick={() => setFilterOpen((o) => !o)}
+                className={clsx(
+                  "flex items-center gap-1 rounded px-1.5 py-1 text-xs hover:bg-slate-100",
+                  nFilters ? "font-medium text-brand-700" : "text-slate-500",
+                )}
+              >
+                <FilterIcon className="h-3.5 w-3.5" />
+                {nFilters > 0 && <span className="tabular-nums">{nFilters}</span>}
+              </button>
+            }
+          >
+            <FilterForm
+              state={state}
+              options={filterOptions}
+              onChange={setState}
+              canShare={can("views.manageShared")}
+              onSaved={(id) => {
+                setFilterOpen(false);
+                setState({ ...state, savedId: id });
+              }}
+            />
+          </Popover>
           <Popover
             open={sortOpen}
             onClose={() => setSortOpen(false)}
@@ -275,12 +395,15 @@ export function InboxScreen() {
               >
                 {STATUS_LABEL[s]}
                 {counts.data && s !== "RESOLVED" && counts.data.status[s] > 0 && (
-                  <span className="rounded-full bg-slate-100 px-1.5 text-[11px] text-slate-500 tabular-nums">{counts.data.status[s].toLocaleString()}</span>
+                  <span className="rounded-full bg-slate-100 px-1.5 text-[11px] text-slate-500 tabular-nums">
+                    {counts.data.status[s].toLocaleString()}
+                  </span>
                 )}
               </button>
             ))}
           </div>
         )}
+        <FilterChips state={state} options={filterOptions} onChange={setState} />
         <ConversationList
           query={list}
           items={items}

@@ -16,13 +16,17 @@ type Deps = {
   openSearch: () => void;
   openShortcuts: () => void;
   navigate: (href: string) => void;
+  savedViews: { id: string; name: string }[];
+  openSaved: (id: string) => void;
+  openFilters: () => void;
 };
 
 /** Every palette entry: actions on the open conversation, views, statuses, sorts, search and pages — in that order. */
 export function buildPaletteCommands(d: Deps): PaletteCommand[] {
   const out: PaletteCommand[] = [];
   const action = (id: InboxCommand, label: string, shortcut: string | undefined, permission: string, keywords?: string) => {
-    if (d.hasOpen && d.can(permission)) out.push({ id: `do:${id}`, group: "Conversation", label, shortcut, keywords, run: () => d.command(id) });
+    if (d.hasOpen && d.can(permission))
+      out.push({ id: `do:${id}`, group: "Conversation", label, shortcut, keywords, run: () => d.command(id) });
   };
   action("reply", "Reply", "r", "conversations.reply", "answer respond");
   action("note", "Add internal note", "n", "conversations.note", "comment mention");
@@ -45,15 +49,39 @@ export function buildPaletteCommands(d: Deps): PaletteCommand[] {
   view("urgent", "Urgent priority", { priority: "URGENT" });
   view("high", "High priority", { priority: "HIGH" });
   for (const t of d.tags.slice(0, 50)) view(`tag:${t.id}`, `tag ${t.name}`, { tagId: t.id }, "tag label");
+  for (const v of d.savedViews)
+    out.push({ id: `saved:${v.id}`, group: "Views", label: `Go to ${v.name}`, keywords: "saved custom view", run: () => d.openSaved(v.id) });
+  out.push({ id: "filters", group: "Views", label: "Filter this list…", keywords: "filter vip sla waiting assignee save view", run: d.openFilters });
 
   for (const s of STATUSES)
-    out.push({ id: `status:${s}`, group: "Status", label: `Show ${STATUS_LABEL[s].toLowerCase()}`, run: () => d.setState({ ...d.state, status: s }) });
-  for (const s of SORTS) out.push({ id: `sort:${s}`, group: "Sort", label: `Sort by ${SORT_LABEL[s].toLowerCase()}`, run: () => d.setState({ ...d.state, sort: s }) });
+    out.push({
+      id: `status:${s}`,
+      group: "Status",
+      label: `Show ${STATUS_LABEL[s].toLowerCase()}`,
+      run: () => d.setState({ ...d.state, status: s }),
+    });
+  for (const s of SORTS)
+    out.push({
+      id: `sort:${s}`,
+      group: "Sort",
+      label: `Sort by ${SORT_LABEL[s].toLowerCase()}`,
+      run: () => d.setState({ ...d.state, sort: s }),
+    });
 
-  out.push({ id: "search", group: "General", label: "Search conversations and customers", shortcut: "/", keywords: "find", run: d.openSearch });
+  out.push({
+    id: "search",
+    group: "General",
+    label: "Search conversations and customers",
+    shortcut: "/",
+    keywords: "find",
+    run: d.openSearch,
+  });
   out.push({ id: "shortcuts", group: "General", label: "Keyboard shortcuts", shortcut: "?", keywords: "help keys", run: d.openShortcuts });
-  if (d.can("customers.list")) out.push({ id: "page:customers", group: "General", label: "Go to Customers", run: () => d.navigate("/customers") });
-  if (d.can("dashboard.read")) out.push({ id: "page:dashboard", group: "General", label: "Go to Dashboard", run: () => d.navigate("/dashboard") });
-  if (d.can("settings.read")) out.push({ id: "page:settings", group: "General", label: "Go to Settings", run: () => d.navigate("/settings") });
+  if (d.can("customers.list"))
+    out.push({ id: "page:customers", group: "General", label: "Go to Customers", run: () => d.navigate("/customers") });
+  if (d.can("dashboard.read"))
+    out.push({ id: "page:dashboard", group: "General", label: "Go to Dashboard", run: () => d.navigate("/dashboard") });
+  if (d.can("settings.read"))
+    out.push({ id: "page:settings", group: "General", label: "Go to Settings", run: () => d.navigate("/settings") });
   return out;
 }

@@ -33,6 +33,7 @@ export const SHORTCUT_GROUPS: { title: string; items: { keys: string[]; label: s
     title: "Everywhere",
     items: [
       { keys: ["/"], label: "Search" },
+      { keys: ["f"], label: "Filter the list / save as a view" },
       { keys: ["Mod", "k"], label: "Command palette" },
       { keys: ["?"], label: "This sheet" },
     ],

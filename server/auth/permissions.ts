@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "orders.requestAction",
   "savedReplies.use",
   "savedReplies.manage",
+  "views.manage",
+  "views.manageShared",
   "settings.read",
   "settings.manage",
   "channels.manage",
@@ -52,6 +54,7 @@ const AGENT: Permission[] = [
   "orders.read",
   "orders.requestAction",
   "savedReplies.use",
+  "views.manage",
   "dashboard.read",
 ];
 
@@ -66,6 +69,7 @@ const VOLUNTEER: Permission[] = [
   "customers.read",
   "orders.read",
   "savedReplies.use",
+  "views.manage",
 ];
 
 const LEAD: Permission[] = [
@@ -73,6 +77,7 @@ const LEAD: Permission[] = [
   "customers.merge",
   "customers.export",
   "savedReplies.manage",
+  "views.manageShared",
   "settings.read",
   "channels.manage",
   "teams.manage",

@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { seesAllQueues, type Actor } from "../auth/actor";
-import { AppError } from "../lib/errors";
+import type { Actor } from "../auth/actor";
 import { decodeCursor, decodeRankedCursor, encodeCursor } from "./cursor";
+import { conversationFilter } from "./conversation-filters";
 import { conversationScope, findConversationPage, PRIORITY_ORDER, type ConversationListRow, type ListOrder } from "./inbox.repository";
 import type { ZListConversationsInput } from "./inbox.schemas";
 
@@ -15,34 +14,13 @@ export type ConversationListItem = Omit<ConversationListRow, "tags"> & {
 };
 export type ConversationPage = { items: ConversationListItem[]; nextCursor: string | null };
 
-function viewFilter(actor: Actor, input: Input): Prisma.ConversationWhereInput {
-  const filters: Prisma.ConversationWhereInput[] = [];
-  switch (input.view) {
-    case "mine":
-      filters.push({ assigneeId: actor.userId });
-      break;
-    case "unassigned":
-      filters.push({ assigneeId: null });
-      break;
-    case "team":
-      if (!input.teamId) throw new AppError("BAD_REQUEST", "teamId is required for the team view");
-      if (!seesAllQueues(actor) && !actor.teamIds.includes(input.teamId)) throw new AppError("FORBIDDEN", "You are not in this team's queue");
-      filters.push({ teamId: input.teamId });
-      break;
-    case "all":
-      break;
-  }
-  if (input.channelKind) filters.push({ channel: { kind: input.channelKind } });
-  if (input.tagId) filters.push({ tags: { some: { tagId: input.tagId } } });
-  if (input.priority) filters.push({ priority: input.priority });
-  return { AND: filters };
-}
-
 function order(input: Input): ListOrder {
   const c = input.cursor;
   switch (input.sort) {
     case "priority":
       return { sort: "priority", after: c ? decodeRankedCursor(c, PRIORITY_ORDER) : null };
+    case "sla":
+      return { sort: "sla", after: c ? decodeRankedCursor(c, SLA_RANKS) : null };
     case "newest":
     case "oldest":
     case "waiting":
@@ -50,7 +28,13 @@ function order(input: Input): ListOrder {
   }
 }
 
+/** SLA cursor ranks: a due date, or none (listed last; the timestamp is then a placeholder) */
+const SLA_RANKS = ["due", "none"] as const;
+
 function cursorAfter(input: Input, last: ConversationListRow): string {
+  if (input.sort === "sla") {
+    return encodeCursor(last.slaDueAt ? { rank: "due", at: last.slaDueAt, id: last.id } : { rank: "none", at: new Date(0), id: last.id });
+  }
   if (input.sort === "priority") return encodeCursor({ rank: last.priority, at: last.lastMessageAt, id: last.id });
   if (input.sort === "waiting") return encodeCursor({ at: last.waitingSince ?? last.lastMessageAt, id: last.id });
   return encodeCursor({ at: last.lastMessageAt, id: last.id });
@@ -60,7 +44,7 @@ export async function listConversations(db: Db, actor: Actor, input: Input): Pro
   const rows = await findConversationPage(db, {
     scope: conversationScope(actor),
     status: input.status,
-    filter: viewFilter(actor, input),
+    filter: await conversationFilter(db, actor, input),
     order: order(input),
     take: input.limit + 1,
   });

@@ -5,6 +5,7 @@ import { presenceRouter } from "../realtime/presence.router";
 import { savedRepliesRouter } from "../automation/saved-replies.router";
 import { workspacesRouter } from "../workspaces/workspaces.router";
 import { searchRouter } from "../search/search.router";
+import { viewsRouter } from "../views/views.router";
 
 export const appRouter = router({
   workspace: workspacesRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   presence: presenceRouter,
   savedReplies: savedRepliesRouter,
   search: searchRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,7 @@ export function useInboxEvents(openId: string | null) {
         lists.run(() => {
           void qc.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
           void qc.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
+          void qc.invalidateQueries({ queryKey: trpc.views.counts.queryKey() });
         });
         const conversationId = event.data.conversationId;
         if (openId && conversationId === openId) {
