@@ -4,7 +4,7 @@ import type { UseInfiniteQueryResult, InfiniteData } from "@tanstack/react-query
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
+import { ConversationRow, ROW_HEIGHT, rowHeight } from "./conversation-row";
 import type { ConversationItem, ListPage } from "./types";
 
 type ListQuery = UseInfiniteQueryResult<InfiniteData<ListPage>, { message: string }>;
@@ -35,7 +35,7 @@ export function ConversationList({
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => (items[i] ? rowHeight(items[i]) : ROW_HEIGHT),
     overscan: 8,
     getItemKey: (i) => items[i]?.id ?? i,
   });

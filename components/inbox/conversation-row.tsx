@@ -7,6 +7,8 @@ import type { ConversationItem } from "./types";
 export type { ConversationItem };
 
 export const ROW_HEIGHT = 92;
+/** rows with a subject show the latest message under it: one more (small) line. Exact, so nothing jumps. */
+export const rowHeight = (item: { subject: string | null; preview: string | null }) => (item.subject && item.preview ? ROW_HEIGHT + 16 : ROW_HEIGHT);
 
 const PRIORITY: Record<string, { label: string; className: string } | undefined> = {
   URGENT: { label: "Urgent", className: "bg-red-100 text-red-700" },
@@ -20,11 +22,11 @@ function SlaBadge({ due }: { due: Date }) {
   const breached = mins < 0;
   const soon = !breached && mins <= 60;
   const abs = Math.abs(mins);
-  const text = abs < 60 ? `${abs}m` : abs < 48 * 60 ? `${Math.round(abs / 60)}h` : `${Math.round(abs / 1440)}d`;
+  const text = abs < 60 ? `${abs}m` : abs < 24 * 60 ? `${Math.floor(abs / 60)}h` : `${Math.floor(abs / 1440)}d`;
   return (
     <span
       data-testid="sla-badge"
-      title={breached ? "First-response SLA breached" : "First-response SLA due"}
+      title={breached ? `Reply SLA breached ${text} ago` : `Reply due within ${text} (SLA)`}
       className={clsx(
         "rounded px-1.5 text-[10px] font-semibold",
         breached ? "bg-red-600 text-white" : soon ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-500",
@@ -101,7 +103,7 @@ export function ConversationRow({
         {item.subject && item.preview && <p className="truncate text-xs text-slate-500">{item.preview}</p>}
         <div className="mt-1 flex items-center gap-1.5 overflow-hidden">
           {priority && <span className={clsx("rounded px-1.5 text-[10px] font-semibold", priority.className)}>{priority.label}</span>}
-          {item.status === "OPEN" && item.slaDueAt && <SlaBadge due={item.slaDueAt} />}
+          {item.status === "OPEN" && item.waitingSince && item.slaDueAt && <SlaBadge due={item.slaDueAt} />}
           {item.status === "SNOOZED" && item.snoozedUntil && (
             <span className="rounded bg-violet-100 px-1.5 text-[10px] font-semibold text-violet-700">
               until {formatFull(item.snoozedUntil)}

@@ -121,6 +121,15 @@ export async function seedDemo(db: PrismaClient, opts: { force?: boolean } = {})
       counts.conversationTags = await insertBatched(inbox.conversationTags, (data) => tx.conversationTag.createMany({ data }));
       counts.savedReplies = await insertBatched(extras.savedReplies, (data) => tx.savedReply.createMany({ data }));
       counts.slaPolicies = await insertBatched(extras.slaPolicies, (data) => tx.slaPolicy.createMany({ data }));
+      // reply-time clocks on the waiting conversations (the SLA engine keeps them from then on): VIPs 15 min, others 1 h
+      counts.slaClocks = await tx.$executeRaw`
+        UPDATE "Conversation" c SET "slaPolicyId" = p.id,
+          "slaDueAt" = c."waitingSince" + make_interval(mins => p."firstResponseMinutes"),
+          "slaBreachedAt" = CASE WHEN c."waitingSince" + make_interval(mins => p."firstResponseMinutes") < ${now}
+            THEN c."waitingSince" + make_interval(mins => p."firstResponseMinutes") END
+        FROM "Customer" cu, "SlaPolicy" p
+        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.status IN ('OPEN', 'PENDING') AND c."waitingSince" IS NOT NULL
+          AND cu.id = c."customerId" AND p."workspaceId" = c."workspaceId" AND p.name = (CASE WHEN cu.vip THEN 'VIP' ELSE 'Standard' END)`;
       counts.surveys = await insertBatched(extras.surveys, (data) => tx.survey.createMany({ data }));
       counts.articleCategories = await insertBatched(extras.articleCategories, (data) => tx.articleCategory.createMany({ data }));
       counts.articles = await insertBatched(extras.articles, (data) => tx.article.createMany({ data }));

@@ -69,6 +69,8 @@ export async function sendReply(
         lastMessageAt: now,
         lastOutboundAt: now,
         waitingSince: null,
+        // the reply answers the customer: the reply-time clock stops (a breach, if any, stays on record)
+        slaDueAt: null,
         preview: preview(input.text),
         messageCount: { increment: 1 },
         status,
