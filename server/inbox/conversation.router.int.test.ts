@@ -115,9 +115,11 @@ describe("conversation procedures: behaviour", () => {
     await expect(agent.conversation.addTag({ conversationId: f.support.id, name: "<script>" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("reply is stored QUEUED with a durable send job in the same transaction, and clears waiting", async () => {
+  it("reply is stored QUEUED with a durable send job in the same transaction, clears waiting and stops the SLA clock", async () => {
     const f = await fixture();
     const agent = callerAs(f.members.agent);
+    const breachedAt = new Date(Date.now() - 60_000);
+    await db.conversation.update({ where: { id: f.support.id }, data: { slaDueAt: breachedAt, slaBreachedAt: breachedAt } });
     const msg = await agent.conversation.reply({ conversationId: f.support.id, text: "Your parcel ships today." });
     expect(msg.deliveryStatus).toBe("QUEUED");
     const jobs = await db.$queryRaw<{ task: string }[]>`SELECT task_identifier AS task FROM graphile_worker.jobs WHERE key = ${`send:${msg.id}`}`;
@@ -126,6 +128,8 @@ describe("conversation procedures: behaviour", () => {
     expect(c.waitingSince).toBeNull();
     expect(c.preview).toBe("Your parcel ships today.");
     expect(c.firstResponseAt).not.toBeNull();
+    expect(c.slaDueAt).toBeNull();
+    expect(c.slaBreachedAt).toEqual(breachedAt); // the breach stays on record
     await expect(agent.conversation.reply({ conversationId: f.support.id, text: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
