@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { UserMenu } from "./user-menu";
 import { InboxIcon, CustomersIcon, DashboardIcon, SettingsIcon } from "./nav-icons";
 
@@ -49,7 +50,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             </Link>
           );
         })}
-        <div className="mt-auto">
+        <div className="mt-auto flex flex-col items-center gap-2">
+          <NotificationBell />
           <UserMenu user={user} />
         </div>
       </nav>

@@ -12,6 +12,7 @@ export const InboxIcon = (p: IconProps) => <Icon {...p} d="M3 13h5l1.5 3h5L16 13
 export const CustomersIcon = (p: IconProps) => (
   <Icon {...p} d="M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M21 19v-1a4 4 0 0 0-3-3.9M16 4.1a3 3 0 0 1 0 5.8" />
 );
+export const BellIcon = (p: IconProps) => <Icon {...p} d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />;
 export const DashboardIcon = (p: IconProps) => <Icon {...p} d="M4 20V10M10 20V4M16 20v-7M22 20H2" />;
 export const SettingsIcon = (p: IconProps) => (
   <Icon

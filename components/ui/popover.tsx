@@ -4,7 +4,7 @@ import clsx from "clsx";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useFocusReturn } from "./use-focus-return";
 
-type Side = "bottom" | "top";
+type Side = "bottom" | "top" | "right";
 type Align = "start" | "end";
 
 /**
@@ -69,8 +69,9 @@ function PopoverPanel({ label, side, align, onClose, className, children }: { la
       }}
       className={clsx(
         "absolute z-40 min-w-48 rounded-lg border border-slate-200 bg-white p-1 text-sm text-slate-700 shadow-lg shadow-slate-900/10",
-        side === "bottom" ? "top-full mt-1" : "bottom-full mb-1",
-        align === "start" ? "left-0" : "right-0",
+        // "right": beside the trigger (e.g. from the left rail), its top (start) or bottom (end) edge aligned
+        side === "right" ? "left-full ml-2" : side === "bottom" ? "top-full mt-1" : "bottom-full mb-1",
+        side === "right" ? (align === "start" ? "top-0" : "bottom-0") : align === "start" ? "left-0" : "right-0",
         className,
       )}
     >

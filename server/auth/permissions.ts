@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "exports.run",
   "replies.approve",
   "audit.read",
+  "notifications.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +57,7 @@ const AGENT: Permission[] = [
   "savedReplies.use",
   "views.manage",
   "dashboard.read",
+  "notifications.read",
 ];
 
 // Volunteers: their teams' queues only; no settings, exports, merges or deletes.
@@ -70,6 +72,7 @@ const VOLUNTEER: Permission[] = [
   "orders.read",
   "savedReplies.use",
   "views.manage",
+  "notifications.read",
 ];
 
 const LEAD: Permission[] = [

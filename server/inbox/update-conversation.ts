@@ -4,6 +4,7 @@ import { seesAllQueues, type Actor } from "../auth/actor";
 import { enqueue } from "../jobs/queue";
 import { AppError } from "../lib/errors";
 import { eventMessage, lockConversations, withEvents, type MutableConversation, type Tx } from "./conversation-mutation";
+import { insertNotifications } from "../notifications/notifications.repository";
 
 export type ConversationChange =
   | { type: "assign"; assigneeId: string | null }
@@ -74,10 +75,15 @@ export async function changeConversations(db: Db, actor: Actor, conversationIds:
     const rows = await lockConversations(tx, actor, conversationIds);
     const results: ChangeResult[] = [];
     const lines = [];
+    const notifications = [];
     for (const c of rows) {
       const { previous, text } = await applyOne(tx, actor, c, change);
       results.push({ conversationId: c.id, previous });
       if (text) lines.push(eventMessage(actor, c, text, { ...change }));
+      // the assignee hears about it, unless they took it themselves (or already had it)
+      if (change.type === "assign" && change.assigneeId && change.assigneeId !== actor.userId && change.assigneeId !== c.assigneeId) {
+        notifications.push({ workspaceId: actor.workspaceId, userId: change.assigneeId, kind: "ASSIGNED" as const, data: { conversationId: c.id, by: actor.name } });
+      }
       const teamId = change.type === "team" ? change.teamId : c.teamId;
       if (change.type === "assign") emit({ type: "conversation.assigned", conversationId: c.id, teamId, assigneeId: change.assigneeId });
       else emit({ type: "conversation.updated", conversationId: c.id, teamId, changes: [change.type] });
@@ -85,6 +91,7 @@ export async function changeConversations(db: Db, actor: Actor, conversationIds:
       if (change.type === "team" && c.teamId !== change.teamId) emit({ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["team"] });
     }
     if (lines.length) await tx.message.createMany({ data: lines });
+    await insertNotifications(tx, notifications);
     return results;
   });
 }

@@ -6,6 +6,7 @@ import { savedRepliesRouter } from "../automation/saved-replies.router";
 import { workspacesRouter } from "../workspaces/workspaces.router";
 import { searchRouter } from "../search/search.router";
 import { viewsRouter } from "../views/views.router";
+import { notificationsRouter } from "../notifications/notifications.router";
 
 export const appRouter = router({
   workspace: workspacesRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   savedReplies: savedRepliesRouter,
   search: searchRouter,
   views: viewsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

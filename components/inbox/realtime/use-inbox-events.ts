@@ -30,6 +30,7 @@ export function useInboxEvents(openId: string | null) {
           void qc.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
           void qc.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
           void qc.invalidateQueries({ queryKey: trpc.views.counts.queryKey() });
+          void qc.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
         });
         const conversationId = event.data.conversationId;
         if (openId && conversationId === openId) {
