@@ -36,7 +36,12 @@ export const AGENT_CLOSINGS = [
 ] as const;
 
 /** The customer writing again before anyone answered. */
-export const CUSTOMER_NUDGES = ["Any update on this?", "Hello? Is anyone there?", "Just following up on my message above.", "Still waiting to hear back…"] as const;
+export const CUSTOMER_NUDGES = [
+  "Any update on this?",
+  "Hello? Is anyone there?",
+  "Just following up on my message above.",
+  "Still waiting to hear back…",
+] as const;
 
 /** A customer's further question that keeps a conversation open. */
 export const CUSTOMER_EXTRA_QUESTIONS = [

@@ -67,19 +67,58 @@ const ASSIGNED_CHANCE: Record<ConversationStatus, number> = { OPEN: 0.38, PENDIN
 const ROLE_WEIGHT: Record<Role, number> = { AGENT: 4, VOLUNTEER: 2, LEAD: 1, ADMIN: 0.5 };
 /** How many customer/agent messages, by status (open conversations may end with the customer). */
 const MESSAGE_COUNTS: Record<ConversationStatus, readonly (readonly [number, number])[]> = {
-  OPEN: [[1, 35], [2, 15], [3, 40], [5, 10]],
-  PENDING: [[2, 60], [4, 40]],
-  SNOOZED: [[2, 50], [4, 50]],
-  RESOLVED: [[2, 35], [4, 45], [6, 20]],
+  OPEN: [
+    [1, 35],
+    [2, 15],
+    [3, 40],
+    [5, 10],
+  ],
+  PENDING: [
+    [2, 60],
+    [4, 40],
+  ],
+  SNOOZED: [
+    [2, 50],
+    [4, 50],
+  ],
+  RESOLVED: [
+    [2, 35],
+    [4, 45],
+    [6, 20],
+  ],
 };
 const DELIVERY: Record<ChannelKind, readonly (readonly [DeliveryStatus, number])[]> = {
-  EMAIL: [["SENT", 60], ["DELIVERED", 40]],
-  CHAT: [["READ", 70], ["DELIVERED", 30]],
-  MESSENGER: [["READ", 60], ["DELIVERED", 35], ["SENT", 5]],
-  INSTAGRAM: [["READ", 60], ["DELIVERED", 35], ["SENT", 5]],
-  WHATSAPP: [["READ", 65], ["DELIVERED", 30], ["SENT", 5]],
-  TELEGRAM: [["SENT", 60], ["DELIVERED", 40]],
-  SMS: [["DELIVERED", 85], ["SENT", 15]],
+  EMAIL: [
+    ["SENT", 60],
+    ["DELIVERED", 40],
+  ],
+  CHAT: [
+    ["READ", 70],
+    ["DELIVERED", 30],
+  ],
+  MESSENGER: [
+    ["READ", 60],
+    ["DELIVERED", 35],
+    ["SENT", 5],
+  ],
+  INSTAGRAM: [
+    ["READ", 60],
+    ["DELIVERED", 35],
+    ["SENT", 5],
+  ],
+  WHATSAPP: [
+    ["READ", 65],
+    ["DELIVERED", 30],
+    ["SENT", 5],
+  ],
+  TELEGRAM: [
+    ["SENT", 60],
+    ["DELIVERED", 40],
+  ],
+  SMS: [
+    ["DELIVERED", 85],
+    ["SENT", 15],
+  ],
 };
 const FAILURES: Partial<Record<ChannelKind, string>> = {
   EMAIL: "550 5.1.1 <recipient>: Recipient address rejected: mailbox unavailable",
@@ -154,7 +193,8 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
       { dir: "OUT", text: rng.pick(AGENT_CLOSINGS) },
     ];
     const turns = lines.slice(0, rng.weighted(MESSAGE_COUNTS[status]));
-    if (turns[turns.length - 1]?.dir === "IN" && rng.chance(turns.length === 1 ? 0.5 : 0.15)) turns.push({ dir: "IN", text: rng.pick(CUSTOMER_NUDGES) });
+    if (turns[turns.length - 1]?.dir === "IN" && rng.chance(turns.length === 1 ? 0.5 : 0.15))
+      turns.push({ dir: "IN", text: rng.pick(CUSTOMER_NUDGES) });
 
     const isEmail = kind === "EMAIL";
     const isChat = kind === "CHAT";
@@ -164,7 +204,8 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
     const greetSocial = rng.chance(0.7);
     let firstOut = true;
     const texts = turns.map((t, idx) => {
-      if (t.dir === "IN") return isEmail ? formatCustomerEmail(t.text, vars, { first: idx === 0, greet, signoff: customerSignoff }) : t.text;
+      if (t.dir === "IN")
+        return isEmail ? formatCustomerEmail(t.text, vars, { first: idx === 0, greet, signoff: customerSignoff }) : t.text;
       const body = t.text;
       const wasFirst = firstOut;
       firstOut = false;
@@ -181,7 +222,12 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
       if (isChat) gap = rng.float(0.5, cur?.dir === "IN" && prev?.dir === "IN" ? 8 : 4);
       else if (cur?.dir === "OUT") gap = isEmail ? rng.int(15, 20 * HOUR) : rng.int(4, 8 * HOUR);
       else if (prev?.dir === "IN") gap = rng.int(2 * HOUR, 20 * HOUR);
-      else gap = rng.weighted([[rng.int(10, 2 * HOUR), 50], [rng.int(2 * HOUR, 10 * HOUR), 30], [rng.int(10 * HOUR, DAY), 20]] as const);
+      else
+        gap = rng.weighted([
+          [rng.int(10, 2 * HOUR), 50],
+          [rng.int(2 * HOUR, 10 * HOUR), 30],
+          [rng.int(10 * HOUR, DAY), 20],
+        ] as const);
       offsets.push((offsets[k - 1] ?? 0) + gap);
     }
     const startAgo = choice.startAgo;
@@ -222,7 +268,9 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
         ago: between(fromAgo, toAgo),
         kind: "NOTE",
         dir: "OUT",
-        text: useTopic ? renderTemplate(rng.pick(topicNotes), vars) : renderTemplate(rng.pick(HANDOFF_NOTES), { ...vars, mention: firstName(mention.name) }),
+        text: useTopic
+          ? renderTemplate(rng.pick(topicNotes), vars)
+          : renderTemplate(rng.pick(HANDOFF_NOTES), { ...vars, mention: firstName(mention.name) }),
         authorUserId: author.id,
         meta: useTopic ? {} : { mentions: [mention.id] },
       });
@@ -259,7 +307,8 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
       const failed = outbound && failure !== undefined && rng.chance(0.012);
       const delivery: DeliveryStatus | null = !outbound ? null : failed ? "FAILED" : rng.weighted(DELIVERY[kind]);
       const deliveredAgo = delivery === "DELIVERED" || delivery === "READ" ? p.ago - Math.min(rng.float(0.02, 1.5), p.ago * 0.5) : null;
-      const readAgo = delivery === "READ" && deliveredAgo !== null ? deliveredAgo - Math.min(rng.float(0.5, 4 * HOUR), deliveredAgo * 0.9) : null;
+      const readAgo =
+        delivery === "READ" && deliveredAgo !== null ? deliveredAgo - Math.min(rng.float(0.5, 4 * HOUR), deliveredAgo * 0.9) : null;
       return {
         id: rng.uuid(),
         workspaceId,
@@ -284,12 +333,26 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
 
     const summary = summarizeMessages(messages);
     const lastMessageAt = summary.lastMessageAt ?? at(lastAgo);
-    const priority: Priority =
-      customer.vip
-        ? rng.weighted([["NORMAL", 20], ["HIGH", 50], ["URGENT", 30]] as const)
-        : choice.topic === "delayed" || choice.topic === "damaged"
-          ? rng.weighted([["NONE", 20], ["NORMAL", 45], ["HIGH", 28], ["URGENT", 7]] as const)
-          : rng.weighted([["NONE", 50], ["LOW", 6], ["NORMAL", 36], ["HIGH", 6], ["URGENT", 2]] as const);
+    const priority: Priority = customer.vip
+      ? rng.weighted([
+          ["NORMAL", 20],
+          ["HIGH", 50],
+          ["URGENT", 30],
+        ] as const)
+      : choice.topic === "delayed" || choice.topic === "damaged"
+        ? rng.weighted([
+            ["NONE", 20],
+            ["NORMAL", 45],
+            ["HIGH", 28],
+            ["URGENT", 7],
+          ] as const)
+        : rng.weighted([
+            ["NONE", 50],
+            ["LOW", 6],
+            ["NORMAL", 36],
+            ["HIGH", 6],
+            ["URGENT", 2],
+          ] as const);
     const lastRow = planned[planned.length - 1];
     drafts.push({
       startAgo: firstAgo,
@@ -325,7 +388,13 @@ export function buildConversations(rng: Rng, input: ConversationInputs): Convers
     if (customer.vip) tags.add("vip");
     if (customer.wholesale) tags.add("wholesale");
     for (const name of tags) {
-      conversationTags.push({ conversationId, tagId: tagId(name), workspaceId, addedById: assignee?.id ?? null, createdAt: at(Math.max(0.1, firstAgo - 1)) });
+      conversationTags.push({
+        conversationId,
+        tagId: tagId(name),
+        workspaceId,
+        addedById: assignee?.id ?? null,
+        createdAt: at(Math.max(0.1, firstAgo - 1)),
+      });
     }
   }
 

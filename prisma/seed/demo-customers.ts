@@ -81,7 +81,16 @@ export function buildCustomers(
     const own: { kind: ChannelKind; address: string }[] = [];
     if (email) own.push({ kind: "EMAIL", address: email });
     const pool: ChannelKind[] = [...(phone ? (["WHATSAPP", "SMS", "WHATSAPP"] as const) : []), "MESSENGER", "INSTAGRAM", "TELEGRAM"];
-    const extra = email ? rng.weighted([[0, 35], [1, 45], [2, 20]] as const) : rng.weighted([[1, 60], [2, 40]] as const);
+    const extra = email
+      ? rng.weighted([
+          [0, 35],
+          [1, 45],
+          [2, 20],
+        ] as const)
+      : rng.weighted([
+          [1, 60],
+          [2, 40],
+        ] as const);
     for (const kind of rng.shuffle(pool)) {
       if (own.length - (email ? 1 : 0) >= extra) break;
       if (own.some((o) => o.kind === kind)) continue;

@@ -9,15 +9,7 @@ const HOUR = 60;
 const DAY = 24 * HOUR;
 
 export type OrderState =
-  | "UNFULFILLED"
-  | "LABEL_CREATED"
-  | "IN_TRANSIT"
-  | "OUT_FOR_DELIVERY"
-  | "DELIVERED"
-  | "DELAYED"
-  | "BACKORDERED"
-  | "CANCELLED"
-  | "RETURNED";
+  "UNFULFILLED" | "LABEL_CREATED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "DELAYED" | "BACKORDERED" | "CANCELLED" | "RETURNED";
 
 const STATE_WEIGHTS: readonly (readonly [OrderState, number])[] = [
   ["DELIVERED", 47],
@@ -93,14 +85,22 @@ function planOrder(rng: Rng, customer: DemoCustomer, id: string): DemoOrder {
   const state = rng.weighted(STATE_WEIGHTS);
   const [minAgo, maxAgo] = PLACED_AGO[state];
   const placedAgo = rng.int(minAgo, maxAgo);
-  const lineCount = rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
+  const lineCount = rng.weighted([
+    [1, 50],
+    [2, 35],
+    [3, 15],
+  ] as const);
   const picked = rng.sample(PRODUCTS, lineCount);
   // every order has at least one physical item (gift cards alone would not ship)
   if (picked.every((p) => p.productType === "Gift Card")) picked[0] = rng.pick(PHYSICAL_PRODUCTS);
   const lines = picked.map((product) => ({
     product,
     variant: product.variants ? rng.pick(product.variants) : null,
-    quantity: rng.weighted([[1, 85], [2, 12], [3, 3]] as const),
+    quantity: rng.weighted([
+      [1, 85],
+      [2, 12],
+      [3, 3],
+    ] as const),
   }));
   const o: DemoOrder = {
     id,
@@ -154,7 +154,8 @@ function planOrder(rng: Rng, customer: DemoCustomer, id: string): DemoOrder {
       // delivered at least an hour ago: shorten the transit for recently shipped parcels
       o.deliveredAgo = o.shippedAgo - Math.min(transit, o.shippedAgo - rng.int(HOUR, Math.max(HOUR + 1, o.shippedAgo / 3)));
       o.etaAgo = o.deliveredAgo - rng.int(0, DAY);
-      if (state === "RETURNED") o.returnRequestedAgo = o.deliveredAgo - rng.int(DAY, Math.max(DAY + 1, Math.min(12 * DAY, o.deliveredAgo - DAY)));
+      if (state === "RETURNED")
+        o.returnRequestedAgo = o.deliveredAgo - rng.int(DAY, Math.max(DAY + 1, Math.min(12 * DAY, o.deliveredAgo - DAY)));
       break;
     case "DELAYED": {
       const delay = rng.pick(DELAY_REASONS);
@@ -175,7 +176,12 @@ export function buildOrders(
   const at = (minutesAgo: number) => new Date(now.getTime() - Math.round(minutesAgo * MINUTE_MS));
   const orders: DemoOrder[] = [];
   for (const customer of opts.customers) {
-    const n = rng.weighted([[1, 25], [2, 35], [3, 22], [4, 18]] as const);
+    const n = rng.weighted([
+      [1, 25],
+      [2, 35],
+      [3, 22],
+      [4, 18],
+    ] as const);
     for (let i = 0; i < n; i++) orders.push(planOrder(rng, customer, rng.uuid()));
   }
   // numbers ascend with placedAt (the sort is stable, so ties keep generation order)
@@ -224,9 +230,14 @@ export function buildOrders(
       { kind: "PAID", ago: o.placedAgo - 1, data: { gateway: "shopify_payments" } },
     ];
     if (o.shippedAgo !== null && o.carrier) {
-      timeline.push({ kind: "SHIPPED", ago: o.shippedAgo, data: { carrier: o.carrier.name, trackingNumber: o.tracking, trackingUrl: o.trackingUrl } });
+      timeline.push({
+        kind: "SHIPPED",
+        ago: o.shippedAgo,
+        data: { carrier: o.carrier.name, trackingNumber: o.tracking, trackingUrl: o.trackingUrl },
+      });
     }
-    if (o.delayedAgo !== null) timeline.push({ kind: "DELAYED", ago: o.delayedAgo, data: { reason: o.delayReason, carrier: o.carrier?.name ?? null } });
+    if (o.delayedAgo !== null)
+      timeline.push({ kind: "DELAYED", ago: o.delayedAgo, data: { reason: o.delayReason, carrier: o.carrier?.name ?? null } });
     if (o.state === "OUT_FOR_DELIVERY") timeline.push({ kind: "OUT_FOR_DELIVERY", ago: rng.int(30, 5 * HOUR), data: {} });
     if (o.deliveredAgo !== null) {
       timeline.push({ kind: "OUT_FOR_DELIVERY", ago: o.deliveredAgo + rng.int(HOUR, 6 * HOUR), data: {} });
@@ -234,7 +245,8 @@ export function buildOrders(
     }
     if (o.returnRequestedAgo !== null) timeline.push({ kind: "REFUND_REQUESTED", ago: o.returnRequestedAgo, data: { reason: "return" } });
     if (o.cancelledAgo !== null) timeline.push({ kind: "CANCELLED", ago: o.cancelledAgo, data: { reason: "customer" } });
-    for (const e of timeline) events.push({ id: rng.uuid(), workspaceId, orderId: o.id, kind: e.kind, data: e.data, occurredAt: at(e.ago) });
+    for (const e of timeline)
+      events.push({ id: rng.uuid(), workspaceId, orderId: o.id, kind: e.kind, data: e.data, occurredAt: at(e.ago) });
     const lastChangeAgo = Math.min(...timeline.map((e) => e.ago));
 
     const cancelled = o.state === "CANCELLED";

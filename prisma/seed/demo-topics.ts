@@ -52,7 +52,13 @@ function orderCandidates(o: DemoOrder): Candidate[] {
   return out;
 }
 
-const PRESALE: readonly Candidate[] = (["gift", "promo", "backorder"] as const).map((topic) => ({ topic, order: null, weight: 4, lo: 10, hi: 58 * DAY }));
+const PRESALE: readonly Candidate[] = (["gift", "promo", "backorder"] as const).map((topic) => ({
+  topic,
+  order: null,
+  weight: 4,
+  lo: 10,
+  hi: 58 * DAY,
+}));
 
 /** A topic (and order) that makes sense for a conversation of this status, or null when none fits. */
 export function chooseTopic(rng: Rng, orders: readonly DemoOrder[], status: ConversationStatus, withPresale: boolean): TopicChoice | null {

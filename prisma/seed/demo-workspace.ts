@@ -74,9 +74,28 @@ export function buildWorkspace(rng: Rng, workspaceId: string, userIds: Record<Me
 
   const teamIds: Record<TeamKey, string> = { support: rng.uuid(), returns: rng.uuid(), social: rng.uuid() };
   const teams: Prisma.TeamCreateManyInput[] = [
-    { id: teamIds.support, workspaceId, name: "Support", description: "Email and website chat: orders, shipping, general questions", businessHoursId: hoursId, assignmentMode: "ROUND_ROBIN" },
-    { id: teamIds.returns, workspaceId, name: "Returns", description: "Returns, exchanges and refunds (SMS line)", assignmentMode: "MANUAL" },
-    { id: teamIds.social, workspaceId, name: "Social", description: "Facebook, Instagram, WhatsApp and Telegram", assignmentMode: "LEAST_LOADED" },
+    {
+      id: teamIds.support,
+      workspaceId,
+      name: "Support",
+      description: "Email and website chat: orders, shipping, general questions",
+      businessHoursId: hoursId,
+      assignmentMode: "ROUND_ROBIN",
+    },
+    {
+      id: teamIds.returns,
+      workspaceId,
+      name: "Returns",
+      description: "Returns, exchanges and refunds (SMS line)",
+      assignmentMode: "MANUAL",
+    },
+    {
+      id: teamIds.social,
+      workspaceId,
+      name: "Social",
+      description: "Facebook, Instagram, WhatsApp and Telegram",
+      assignmentMode: "LEAST_LOADED",
+    },
   ];
   const teamMembers = (Object.keys(TEAM_MEMBERS) as TeamKey[]).flatMap((team) =>
     TEAM_MEMBERS[team].map((key) => ({ teamId: teamIds[team], userId: userIds[key], workspaceId })),
@@ -95,7 +114,17 @@ export function buildWorkspace(rng: Rng, workspaceId: string, userIds: Record<Me
       id,
       kind,
       team,
-      row: { id, workspaceId, kind, name, address, externalId, settings, ownerTeamId: teamIds[team], businessHoursId: team === "support" ? hoursId : null },
+      row: {
+        id,
+        workspaceId,
+        kind,
+        name,
+        address,
+        externalId,
+        settings,
+        ownerTeamId: teamIds[team],
+        businessHoursId: team === "support" ? hoursId : null,
+      },
     };
   };
   const channels = [
@@ -109,9 +138,15 @@ export function buildWorkspace(rng: Rng, workspaceId: string, userIds: Record<Me
     }),
     channel("MESSENGER", "social", "Demo Store on Facebook", "104857392018475", "104857392018475", { pageName: "Demo Store" }),
     channel("INSTAGRAM", "social", "@demostore", "@demostore", "17841405793187218", { username: "demostore" }),
-    channel("WHATSAPP", "social", "WhatsApp +1 555 0100", "+15555550100", "109876543210987", { displayPhoneNumber: "+1 555-555-0100", wabaId: "102938475610293" }),
+    channel("WHATSAPP", "social", "WhatsApp +1 555 0100", "+15555550100", "109876543210987", {
+      displayPhoneNumber: "+1 555-555-0100",
+      wabaId: "102938475610293",
+    }),
     channel("TELEGRAM", "social", "@DemoStoreBot", "@DemoStoreBot", "7012345678", { botUsername: "DemoStoreBot" }),
-    channel("SMS", "returns", "SMS +1 555 0199", "+15555550199", "PN3f2a9c1d7e4b6a8c0d2e4f6a8b0c2d4e", { provider: "twilio", phoneNumber: "+15555550199" }),
+    channel("SMS", "returns", "SMS +1 555 0199", "+15555550199", "PN3f2a9c1d7e4b6a8c0d2e4f6a8b0c2d4e", {
+      provider: "twilio",
+      phoneNumber: "+15555550199",
+    }),
   ];
 
   const tagIds = new Map<string, string>();
@@ -221,7 +256,14 @@ const ARTICLES: readonly { category: 0 | 1; title: string; slug: string; body: s
   },
 ];
 
-export function buildExtras(rng: Rng, workspaceId: string, userIds: Record<MemberKey, string>, teamIds: Record<TeamKey, string>, hoursId: string, now: Date): ExtrasRows {
+export function buildExtras(
+  rng: Rng,
+  workspaceId: string,
+  userIds: Record<MemberKey, string>,
+  teamIds: Record<TeamKey, string>,
+  hoursId: string,
+  now: Date,
+): ExtrasRows {
   const savedReplies = SAVED_REPLIES.map((r) => ({
     id: rng.uuid(),
     workspaceId,
@@ -242,7 +284,16 @@ export function buildExtras(rng: Rng, workspaceId: string, userIds: Record<Membe
       firstResponseMinutes: 15,
       resolutionMinutes: 4 * 60,
     },
-    { id: rng.uuid(), workspaceId, name: "Standard", position: 1, conditions: [], firstResponseMinutes: 60, resolutionMinutes: 24 * 60, businessHoursId: hoursId },
+    {
+      id: rng.uuid(),
+      workspaceId,
+      name: "Standard",
+      position: 1,
+      conditions: [],
+      firstResponseMinutes: 60,
+      resolutionMinutes: 24 * 60,
+      businessHoursId: hoursId,
+    },
   ];
   const surveys: Prisma.SurveyCreateManyInput[] = [
     {

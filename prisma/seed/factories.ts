@@ -33,7 +33,10 @@ function uniq(): string {
   return `${randomUUID().slice(0, 8)}${counter.toString(36)}`;
 }
 
-export async function createWorkspace(db: PrismaClient, opts: { name?: string; slug?: string; timezone?: string } = {}): Promise<Workspace> {
+export async function createWorkspace(
+  db: PrismaClient,
+  opts: { name?: string; slug?: string; timezone?: string } = {},
+): Promise<Workspace> {
   const id = uniq();
   return db.workspace.create({
     data: { name: opts.name ?? `Workspace ${id}`, slug: opts.slug ?? `ws-${id}`, timezone: opts.timezone ?? "UTC" },
@@ -108,7 +111,14 @@ export async function createTeam(
 
 export async function createChannel(
   db: PrismaClient,
-  opts: { workspaceId: string; kind: ChannelKind; name?: string; ownerTeamId?: string | null; address?: string | null; externalId?: string | null },
+  opts: {
+    workspaceId: string;
+    kind: ChannelKind;
+    name?: string;
+    ownerTeamId?: string | null;
+    address?: string | null;
+    externalId?: string | null;
+  },
 ): Promise<Channel> {
   const id = uniq();
   const kind = opts.kind.toLowerCase();
@@ -139,7 +149,9 @@ export async function createCustomer(
       email,
       phone: opts.phone ?? null,
       vip: opts.vip ?? false,
-      identities: email ? { create: { workspaceId: opts.workspaceId, channelKind: "EMAIL", address: email, displayName: name } } : undefined,
+      identities: email
+        ? { create: { workspaceId: opts.workspaceId, channelKind: "EMAIL", address: email, displayName: name } }
+        : undefined,
     },
   });
 }

@@ -32,17 +32,22 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Thanks for reaching out! Order {order} shipped with {carrier}, tracking number {tracking}. You can follow it here: {trackingUrl}. It's moving normally and should be with you within the next few days.",
+        reply:
+          "Thanks for reaching out! Order {order} shipped with {carrier}, tracking number {tracking}. You can follow it here: {trackingUrl}. It's moving normally and should be with you within the next few days.",
         followUp: "Perfect, I see it now. Will it need a signature?",
-        resolution: "No signature needed: {carrier} will leave it at your door. If it's not there by the end of the estimated delivery day, just reply here and we'll sort it out.",
+        resolution:
+          "No signature needed: {carrier} will leave it at your door. If it's not there by the end of the estimated delivery day, just reply here and we'll sort it out.",
       },
       {
-        reply: "Good news: your order {order} is on its way with {carrier}. Here's the live tracking link: {trackingUrl} (tracking {tracking}). Carriers are busy this time of year, but it's on schedule.",
+        reply:
+          "Good news: your order {order} is on its way with {carrier}. Here's the live tracking link: {trackingUrl} (tracking {tracking}). Carriers are busy this time of year, but it's on schedule.",
         followUp: "Thanks! The link works. Is there any way to get it a day sooner?",
-        resolution: "Unfortunately we can't upgrade the shipping once a parcel is with the carrier, but it's already close. I'll keep an eye on it and reach out if anything changes.",
+        resolution:
+          "Unfortunately we can't upgrade the shipping once a parcel is with the carrier, but it's already close. I'll keep an eye on it and reach out if anything changes.",
       },
       {
-        reply: "I just checked {order} for you. It's with {carrier} under tracking number {tracking} and the latest scan looks on track. Tracking link: {trackingUrl}",
+        reply:
+          "I just checked {order} for you. It's with {carrier} under tracking number {tracking} and the latest scan looks on track. Tracking link: {trackingUrl}",
         followUp: "Great, thank you. The tracking says it's in {city} now.",
         resolution: "That's right on schedule. It should be out for delivery very soon. Enjoy, and happy holidays!",
       },
@@ -56,37 +61,44 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
   delayed: {
     subjects: ["Order {order} is late", "My package is stuck", "Still waiting on {order}", "Delayed shipment, {order}"],
     openings: [
-      "My order {order} was supposed to arrive already and the tracking just says \"{reason}\". What's going on?",
+      'My order {order} was supposed to arrive already and the tracking just says "{reason}". What\'s going on?',
       "Hi, the {carrier} tracking for {order} hasn't moved in days. This is a gift and I'm running out of time.",
       "Order {order} is late. The estimated delivery date has come and gone. Can you help?",
       "Hello?? My package ({tracking}) has been stuck for almost a week. I paid for shipping and this is really frustrating.",
     ],
     threads: [
       {
-        reply: "I'm really sorry about this. {carrier} is reporting \"{reason}\" on tracking {tracking}. I've opened a trace with them and I'll update you as soon as it moves. You can also follow along here: {trackingUrl}",
+        reply:
+          "I'm really sorry about this. {carrier} is reporting \"{reason}\" on tracking {tracking}. I've opened a trace with them and I'll update you as soon as it moves. You can also follow along here: {trackingUrl}",
         followUp: "Okay. If it doesn't make it before Christmas, can you send a replacement?",
-        resolution: "Absolutely. I've reserved a replacement {product} and it will ship by express as soon as you give the word, no charge. I've also added a $10 credit to your account for the trouble.",
+        resolution:
+          "Absolutely. I've reserved a replacement {product} and it will ship by express as soon as you give the word, no charge. I've also added a $10 credit to your account for the trouble.",
       },
       {
-        reply: "I completely understand the frustration, especially this close to the holidays. Your parcel is delayed: {carrier} shows \"{reason}\". I've escalated it with the carrier and added a note to your order.",
+        reply:
+          'I completely understand the frustration, especially this close to the holidays. Your parcel is delayed: {carrier} shows "{reason}". I\'ve escalated it with the carrier and added a note to your order.',
         followUp: "Thanks for checking. Is there anything I can do on my end?",
         resolution: "Nothing needed on your end. I'll keep watching tracking {tracking} and follow up with you tomorrow either way.",
       },
       {
-        reply: "Apologies for the wait on {order}. The carrier flagged a delay (\"{reason}\"). Here's the tracking link so you can see the latest: {trackingUrl}. If it hasn't moved in 48 hours, we'll ship a replacement at no cost.",
+        reply:
+          "Apologies for the wait on {order}. The carrier flagged a delay (\"{reason}\"). Here's the tracking link so you can see the latest: {trackingUrl}. If it hasn't moved in 48 hours, we'll ship a replacement at no cost.",
         followUp: "It finally moved this morning! It's out for delivery now.",
-        resolution: "Great news, glad it's finally moving! Sorry again for the delay. I've added a $10 credit to your account for next time.",
+        resolution:
+          "Great news, glad it's finally moving! Sorry again for the delay. I've added a $10 credit to your account for next time.",
       },
       {
-        reply: "I'm so sorry {order} is late. {carrier} reports \"{reason}\", which is affecting a lot of parcels this week. I've asked them for an updated delivery date.",
+        reply:
+          "I'm so sorry {order} is late. {carrier} reports \"{reason}\", which is affecting a lot of parcels this week. I've asked them for an updated delivery date.",
         followUp: "I just need to know whether it's going to make it or not.",
-        resolution: "Completely fair. The carrier expects it to move within 48 hours. If it doesn't, we'll send a replacement by express so it arrives in time. Either way, you won't be left without it.",
+        resolution:
+          "Completely fair. The carrier expects it to move within 48 hours. If it doesn't, we'll send a replacement by express so it arrives in time. Either way, you won't be left without it.",
       },
     ],
     notes: [
       "Opened a trace with {carrier} for {tracking}. Reference in the order timeline.",
       "Approved: express replacement if no scan in 48h. Lead signed off.",
-      "Another \"{reason}\" case, same as several others this week.",
+      'Another "{reason}" case, same as several others this week.',
     ],
     tags: ["delayed-order", "where-is-my-order"],
   },
@@ -99,12 +111,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Of course! Our holiday return window is extended through January 31. I've emailed you a prepaid return label for the {product}. Pack it up, drop it at any {carrier} location, and we'll refund you within 3–5 business days of it arriving.",
+        reply:
+          "Of course! Our holiday return window is extended through January 31. I've emailed you a prepaid return label for the {product}. Pack it up, drop it at any {carrier} location, and we'll refund you within 3–5 business days of it arriving.",
         followUp: "Got the label, thanks! Does it need to be in the original box?",
         resolution: "Any sturdy box works. The original packaging isn't required. We'll email you as soon as the return is processed.",
       },
       {
-        reply: "Happy to help with that. I've started a return for the {product} on order {order}. You'll get a prepaid label by email shortly. Once it's scanned in, the refund goes back to your original payment method.",
+        reply:
+          "Happy to help with that. I've started a return for the {product} on order {order}. You'll get a prepaid label by email shortly. Once it's scanned in, the refund goes back to your original payment method.",
         followUp: "Thanks! How long does the refund take once you get it?",
         resolution: "Usually 3–5 business days after it's scanned in at our warehouse. We'll email you the moment it's processed.",
       },
@@ -116,10 +130,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
       {
         reply: "No problem at all. Would you prefer a refund to your card or store credit? You'd get a 10% bonus on store credit.",
         followUp: "Refund to my card please.",
-        resolution: "You got it. The prepaid label is in your inbox, and the refund will be issued as soon as the return is scanned in. Thanks for shopping with us!",
+        resolution:
+          "You got it. The prepaid label is in your inbox, and the refund will be issued as soon as the return is scanned in. Thanks for shopping with us!",
       },
     ],
-    notes: ["Return label generated for {order}; the return shipment is in the order timeline.", "Outside the normal 30-day window, but within the holiday extension. Approved."],
+    notes: [
+      "Return label generated for {order}; the return shipment is in the order timeline.",
+      "Outside the normal 30-day window, but within the holiday extension. Approved.",
+    ],
     tags: ["return", "refund"],
   },
   damaged: {
@@ -131,27 +149,35 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Oh no, I'm so sorry! Could you send a quick photo of the item and the box? As soon as we have it, I'll ship a replacement by express at no cost.",
+        reply:
+          "Oh no, I'm so sorry! Could you send a quick photo of the item and the box? As soon as we have it, I'll ship a replacement by express at no cost.",
         followUp: "Here are the photos. The corner is completely smashed.",
-        resolution: "Thank you, that's all we need. A replacement is on its way by express and you'll get tracking by email within the hour.",
+        resolution:
+          "Thank you, that's all we need. A replacement is on its way by express and you'll get tracking by email within the hour.",
       },
       {
-        reply: "I'm sorry it arrived like that. I'm shipping a replacement {product} today and I'll send you the new tracking number as soon as the label is created.",
+        reply:
+          "I'm sorry it arrived like that. I'm shipping a replacement {product} today and I'll send you the new tracking number as soon as the label is created.",
         followUp: "Thank you! Do I need to send the broken one back?",
         resolution: "No need. Please keep or recycle it. Your replacement ships by express today.",
       },
       {
-        reply: "That's not the experience we want at all, sorry! I can send a replacement right away or refund the {product}, whichever you prefer.",
+        reply:
+          "That's not the experience we want at all, sorry! I can send a replacement right away or refund the {product}, whichever you prefer.",
         followUp: "A replacement please, it's for Christmas.",
         resolution: "Done. The replacement ships today by express, so it will arrive well before Christmas.",
       },
       {
-        reply: "That's not the experience we want at all, sorry! I can send a replacement right away or refund the {product}, whichever you prefer.",
+        reply:
+          "That's not the experience we want at all, sorry! I can send a replacement right away or refund the {product}, whichever you prefer.",
         followUp: "I'd rather have a refund at this point.",
         resolution: "I've processed a full refund for the {product}. It should appear on your statement in 3–5 business days. Sorry again!",
       },
     ],
-    notes: ["Filed a damage claim with {carrier} for {tracking}.", "Another damaged {product} this month. Flagging the packaging to the warehouse."],
+    notes: [
+      "Filed a damage claim with {carrier} for {tracking}.",
+      "Another damaged {product} this month. Flagging the packaging to the warehouse.",
+    ],
     tags: ["damaged", "refund"],
   },
   address: {
@@ -163,9 +189,11 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Good catch! Your order hasn't left the warehouse yet, so I can update it. Please reply with the full new address and I'll make the change right away.",
+        reply:
+          "Good catch! Your order hasn't left the warehouse yet, so I can update it. Please reply with the full new address and I'll make the change right away.",
         followUp: "It's 42 Willow Way, Apt 3B, {city}. Thank you!",
-        resolution: "All set. Order {order} will now ship to the new address. You'll get a confirmation email with tracking once it leaves the warehouse.",
+        resolution:
+          "All set. Order {order} will now ship to the new address. You'll get a confirmation email with tracking once it leaves the warehouse.",
       },
       {
         reply: "Happy to help. If you send me the corrected address, I'll update {order} before it goes out.",
@@ -173,12 +201,16 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
         resolution: "Updated! The shipping label will be printed with the corrected address.",
       },
       {
-        reply: "Let me make sure we catch it in time. Please send the complete address, including the apartment number, and I'll update it.",
+        reply:
+          "Let me make sure we catch it in time. Please send the complete address, including the apartment number, and I'll update it.",
         followUp: "It's Apt 12, same building. Sorry about that!",
         resolution: "No problem at all. I've updated the address and added a note for the warehouse team.",
       },
     ],
-    notes: ["Address changed before the label was printed. Verified the new address with the customer.", "Warehouse notified of the address change on {order}."],
+    notes: [
+      "Address changed before the label was printed. Verified the new address with the customer.",
+      "Warehouse notified of the address change on {order}.",
+    ],
     tags: ["address-change"],
   },
   gift: {
@@ -189,13 +221,15 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "We'd love to! I've added holiday gift wrap to {order} and we'll leave the packing slip prices out. What would you like the note to say?",
-        followUp: "Please write: \"Merry Christmas! Love, {first}\"",
+        reply:
+          "We'd love to! I've added holiday gift wrap to {order} and we'll leave the packing slip prices out. What would you like the note to say?",
+        followUp: 'Please write: "Merry Christmas! Love, {first}"',
         resolution: "Lovely! The note is added and the warehouse has the gift-wrap instructions.",
       },
       {
-        reply: "Yes! Gift wrap is free this season, and we never include prices in gift orders. Just send me the message you'd like on the card.",
-        followUp: "Something like \"Happy holidays from all of us!\" Thank you!",
+        reply:
+          "Yes! Gift wrap is free this season, and we never include prices in gift orders. Just send me the message you'd like on the card.",
+        followUp: 'Something like "Happy holidays from all of us!" Thank you!',
         resolution: "All done. It'll go out gift-wrapped with your message. Happy holidays!",
       },
     ],
@@ -209,12 +243,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
       ],
       threads: [
         {
-          reply: "We do: free holiday gift wrap on every order through December 20. Just tick \"This is a gift\" at checkout and add your message there.",
+          reply:
+            'We do: free holiday gift wrap on every order through December 20. Just tick "This is a gift" at checkout and add your message there.',
           followUp: "Perfect, thanks for the quick answer!",
           resolution: "You're welcome! Have a wonderful holiday season.",
         },
         {
-          reply: "Yes! Choose \"This is a gift\" at checkout and enter their address. We never include prices in gift orders, and your message is printed on a card.",
+          reply:
+            'Yes! Choose "This is a gift" at checkout and enter their address. We never include prices in gift orders, and your message is printed on a card.',
           followUp: "Great, ordering now!",
           resolution: "Wonderful. Happy holidays!",
         },
@@ -230,19 +266,22 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Absolutely. The {product} in {newSize} is in stock. I've set up an exchange and emailed you a prepaid return label. We'll ship the new size as soon as the return is scanned.",
+        reply:
+          "Absolutely. The {product} in {newSize} is in stock. I've set up an exchange and emailed you a prepaid return label. We'll ship the new size as soon as the return is scanned.",
         followUp: "Great, how do I send the old one back?",
         resolution: "Use any box and drop it off at {carrier} with the prepaid label. The {newSize} ships as soon as it's scanned in.",
       },
       {
-        reply: "Happy to help! To save time, I can ship the {newSize} right away and you send the {variant} back with the prepaid label within 30 days. Does that work?",
+        reply:
+          "Happy to help! To save time, I can ship the {newSize} right away and you send the {variant} back with the prepaid label within 30 days. Does that work?",
         followUp: "That works, thank you!",
         resolution: "Done! The {newSize} ships today and the return label is in your inbox.",
       },
       {
         reply: "Good news, we have the {product} in {newSize}. Want me to start the exchange?",
         followUp: "Yes please, ship the new one now!",
-        resolution: "Exchange created. The {newSize} ships today. Just drop the {variant} at any {carrier} location with the prepaid label.",
+        resolution:
+          "Exchange created. The {newSize} ships today. Just drop the {variant} at any {carrier} location with the prepaid label.",
       },
     ],
     notes: ["Advance exchange approved for {order}. Charge the card if the return isn't scanned within 30 days."],
@@ -256,12 +295,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "No problem, I've applied {code} to {order} retroactively. The difference will be refunded to your original payment method in 3–5 business days.",
+        reply:
+          "No problem, I've applied {code} to {order} retroactively. The difference will be refunded to your original payment method in 3–5 business days.",
         followUp: "Great, thank you so much!",
         resolution: "You're welcome! Happy holidays.",
       },
       {
-        reply: "Thanks for letting us know. The code was case-sensitive for a few hours (fixed now!). I've refunded the discount on {order} to your card.",
+        reply:
+          "Thanks for letting us know. The code was case-sensitive for a few hours (fixed now!). I've refunded the discount on {order} to your card.",
         followUp: "Perfect. Do you know if there's another sale coming?",
         resolution: "Keep an eye on your inbox. Subscribers hear about sales first!",
       },
@@ -276,12 +317,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
       ],
       threads: [
         {
-          reply: "Sorry about that! {code} excludes gift cards and items already on sale, which is probably what happened. It works on everything else in the store.",
+          reply:
+            "Sorry about that! {code} excludes gift cards and items already on sale, which is probably what happened. It works on everything else in the store.",
           followUp: "Ah, that explains it. Thanks!",
           resolution: "You're welcome! Happy holidays.",
         },
         {
-          reply: "Thanks for flagging this! The code was case-sensitive for a few hours this morning. It's fixed now, so please try {code} again.",
+          reply:
+            "Thanks for flagging this! The code was case-sensitive for a few hours this morning. It's fixed now, so please try {code} again.",
           followUp: "Thanks, it worked!",
           resolution: "Glad it's sorted! Enjoy your order.",
         },
@@ -297,7 +340,8 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "I caught it just in time. Order {order} hadn't shipped yet, so I've cancelled it and issued a full refund. You'll see it in 3–5 business days.",
+        reply:
+          "I caught it just in time. Order {order} hadn't shipped yet, so I've cancelled it and issued a full refund. You'll see it in 3–5 business days.",
         followUp: "Thank you for the quick help!",
         resolution: "You're welcome! Hope to see you again soon.",
       },
@@ -323,12 +367,14 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
     ],
     threads: [
       {
-        reply: "Thanks for your patience! The {product} sold out faster than expected. Our next shipment is expected in about 10 days and your order {order} is first in line.",
+        reply:
+          "Thanks for your patience! The {product} sold out faster than expected. Our next shipment is expected in about 10 days and your order {order} is first in line.",
         followUp: "I'll wait, thanks for letting me know.",
         resolution: "Noted! You'll get an email with tracking the moment it ships.",
       },
       {
-        reply: "Sorry about the wait. The {product} is back in stock in about 10 days, and we'll upgrade {order} to express shipping for free so it still arrives before the holidays.",
+        reply:
+          "Sorry about the wait. The {product} is back in stock in about 10 days, and we'll upgrade {order} to express shipping for free so it still arrives before the holidays.",
         followUp: "Okay, that works. Thank you!",
         resolution: "My pleasure. You'll get tracking as soon as it ships.",
       },
@@ -348,7 +394,8 @@ export const SCRIPTS: Record<Topic, TopicScript> = {
           resolution: "Done! You'll get an email as soon as it's back.",
         },
         {
-          reply: "Good news: more {product} stock is on its way and should arrive in under two weeks. I've signed you up for a back-in-stock email.",
+          reply:
+            "Good news: more {product} stock is on its way and should arrive in under two weeks. I've signed you up for a back-in-stock email.",
           followUp: "Thanks, I'll keep an eye out.",
           resolution: "You're welcome. Happy holidays!",
         },

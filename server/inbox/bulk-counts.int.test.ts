@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../prisma/seed/factories";
 import { callerAs, testDb } from "../../test/db";
+import { COUNT_CAP } from "./count-conversations";
 
 const db = testDb();
 
@@ -9,7 +10,7 @@ async function fixture() {
   const customer = await createCustomer(db, { workspaceId: ws.workspace.id });
   const make = (teamId: string, extra: Partial<Parameters<typeof createConversation>[1]> = {}) =>
     createConversation(db, { workspaceId: ws.workspace.id, channelId: ws.channel.id, customerId: customer.id, teamId, ...extra });
-  return { ...ws, make };
+  return { ...ws, customer, make };
 }
 
 describe("inbox.counts", () => {
@@ -36,6 +37,35 @@ describe("inbox.counts", () => {
   });
 });
 
+describe("inbox.counts at scale", () => {
+  it(`stops counting at ${COUNT_CAP} and flags the capped numbers, still exact below the cap`, async () => {
+    const f = await fixture();
+    const workspaceId = f.workspace.id;
+    // COUNT_CAP + 5 resolved conversations in one statement (numbers far above the workspace sequence)
+    await db.conversation.createMany({
+      data: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
+        workspaceId,
+        number: 1_000_000 + i,
+        channelId: f.channel.id,
+        customerId: f.customer.id,
+        teamId: f.teams.support.id,
+        status: "RESOLVED" as const,
+      })),
+    });
+    await f.make(f.teams.support.id);
+    await f.make(f.teams.returns.id, { status: "PENDING" });
+    const counts = await callerAs(f.members.agent).inbox.counts();
+    expect(counts.status).toEqual({ OPEN: 1, PENDING: 1, SNOOZED: 0, RESOLVED: COUNT_CAP });
+    expect(counts.capped).toEqual({ views: {}, teams: {}, status: { RESOLVED: true }, channelKinds: {} });
+    expect(counts.views).toEqual({ all: 1, mine: 0, unassigned: 1 });
+    expect(counts.teams).toEqual({ [f.teams.support.id]: 1 });
+    // a volunteer (Returns only) sees none of the Support team's resolved ones: exact, not capped
+    const vol = await callerAs(f.members.volunteer).inbox.counts();
+    expect(vol.status).toEqual({ OPEN: 0, PENDING: 1, SNOOZED: 0, RESOLVED: 0 });
+    expect(vol.capped.status).toEqual({});
+  });
+});
+
 describe("inbox.list sorting", () => {
   it("sorts by priority then activity, and by longest waiting, with keyset paging", async () => {
     const f = await fixture();
@@ -53,6 +83,13 @@ describe("inbox.list sorting", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(ids).toEqual([urgent.id, high2.id, high1.id, none.id]);
+    // pages that end inside a priority group and continue into the lower ones
+    for (const limit of [2, 3]) {
+      const first = await agent.inbox.list({ sort: "priority", limit });
+      const second = await agent.inbox.list({ sort: "priority", limit, cursor: first.nextCursor });
+      expect([...first.items, ...second.items].map((i) => i.id)).toEqual(ids);
+      expect(second.nextCursor).toBeNull();
+    }
 
     const waitingOld = await f.make(f.teams.support.id, { messages: 1, lastMessageAt: new Date(t - 60_000) });
     const waitingNew = await f.make(f.teams.support.id, { messages: 1, lastMessageAt: new Date(t + 60_000) });
@@ -80,11 +117,19 @@ describe("conversation.bulk", () => {
     const b = await f.make(f.teams.returns.id);
     const foreign = await other.make(other.teams.support.id);
     const agent = callerAs(f.members.agent);
-    expect(await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "assign", assigneeId: f.members.agent.user.id } })).toEqual({ count: 2 });
-    expect(await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "addTag", name: "holiday" } })).toEqual({ count: 2 });
-    await expect(agent.conversation.bulk({ conversationIds: [a.id, foreign.id], change: { type: "status", status: "RESOLVED" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "assign", assigneeId: f.members.agent.user.id } }),
+    ).toEqual({ count: 2 });
+    expect(await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "addTag", name: "holiday" } })).toEqual({
+      count: 2,
+    });
+    await expect(
+      agent.conversation.bulk({ conversationIds: [a.id, foreign.id], change: { type: "status", status: "RESOLVED" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.conversation.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPEN");
-    expect(await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "status", status: "RESOLVED" } })).toEqual({ count: 2 });
+    expect(await agent.conversation.bulk({ conversationIds: [a.id, b.id], change: { type: "status", status: "RESOLVED" } })).toEqual({
+      count: 2,
+    });
     expect(await db.conversation.count({ where: { id: { in: [a.id, b.id] }, status: "RESOLVED" } })).toBe(2);
   });
 });
@@ -94,6 +139,10 @@ describe("workspace.members", () => {
     const f = await fixture();
     await expect(callerAs(null).workspace.members()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const members = await callerAs(f.members.agent).workspace.members();
-    expect(members.map((m) => m.id).sort()).toEqual(Object.values(f.members).map((m) => m.user.id).sort());
+    expect(members.map((m) => m.id).sort()).toEqual(
+      Object.values(f.members)
+        .map((m) => m.user.id)
+        .sort(),
+    );
   });
 });

@@ -29,18 +29,54 @@ export type MessageHitRow = {
 
 /**
  * Full-text hits, newest first, keyset-paginated on (createdAt, id). Messages and internal notes, not events.
- * The inner query finds and orders the page (GIN index on "search" for rare terms, or a walk down
- * (workspaceId, createdAt, id) for common ones); ts_headline, which re-parses the whole text, runs only in the
- * outer query, i.e. for the rows of the page, never for every match.
+ *
+ * Two plans, chosen per query by messageSearchPlan (one tiny statement on the planner's statistics):
+ * - "gin", rare terms (order / tracking numbers, names): every match comes from the GIN index on "search", then a
+ *   top-N sort of those few rows. Its ORDER BY is deliberately not indexable (`+ interval '0'`), so the planner
+ *   cannot trade it for the newest-first index walk, which reads the whole workspace when the term is rare.
+ * - "walk", common terms: down (workspaceId, createdAt DESC, id DESC), stopping at the page's last match (a
+ *   bitmap of all matches of "refund" would be hundreds of thousands of rows).
+ * Left to itself, the planner estimates every lexeme it has no statistics for at half the rarest listed one's
+ * frequency (~9 000 of 5M messages in the bench), and then prefers the walk: 8 s for an order number.
+ * ts_headline, which re-parses the whole text, runs only in the outer query, i.e. for the rows of the page.
  */
-export function findMessageHits(db: Db, actor: Actor, args: MessageHitArgs): Promise<MessageHitRow[]> {
-  return db.$queryRaw<MessageHitRow[]>(messageHitsSql(actor, args));
+export async function findMessageHits(db: Db, actor: Actor, args: MessageHitArgs): Promise<MessageHitRow[]> {
+  return db.$queryRaw<MessageHitRow[]>(messageHitsSql(actor, args, await messageSearchPlan(db, args.q)));
 }
 
 type MessageHitArgs = { q: string; after: Keyset | null; take: number };
+export type MessageSearchPlan = "gin" | "walk";
+
+/**
+ * "gin" when the query is rare by the planner's own statistics: a lexeme missing from Message.search's
+ * most-common-elements list is rarer than the least common listed one. An AND/phrase query is rare if any positive
+ * lexeme is, an OR query only if all are; a query without positive lexemes (only negations) is not. Without
+ * statistics (a table never analysed, i.e. small) every query is rare.
+ */
+export async function messageSearchPlan(db: Db, q: string): Promise<MessageSearchPlan> {
+  // tsquery text quotes each lexeme ('it''s'); querytree() drops negated ones
+  const [row] = await db.$queryRaw<{ rare: boolean }[]>`
+    WITH tree AS (SELECT querytree(websearch_to_tsquery(${TS_CONFIG}, ${q})) AS t),
+    lexemes AS (
+      SELECT replace(x[1], '''''', '''') AS lexeme FROM tree, regexp_matches(tree.t, '''((?:[^'']|'''')+)''', 'g') x
+    ),
+    common AS (
+      SELECT s.most_common_elems::text::text[] AS elems FROM pg_stats s
+      WHERE s.schemaname = current_schema() AND s.tablename = 'Message' AND s.attname = 'search'
+    ),
+    rarity AS (
+      SELECT count(*) AS n, count(*) FILTER (WHERE NOT coalesce(l.lexeme = ANY (common.elems), false)) AS rare
+      FROM lexemes l LEFT JOIN common ON true
+    )
+    SELECT CASE WHEN r.n = 0 THEN false
+                WHEN (SELECT t FROM tree) LIKE '%|%' THEN r.rare = r.n
+                ELSE r.rare > 0 END AS rare
+    FROM rarity r`;
+  return row?.rare === false ? "walk" : "gin";
+}
 
 /** The statement behind findMessageHits (exported for the EXPLAIN tests). */
-export function messageHitsSql(actor: Actor, args: MessageHitArgs): Prisma.Sql {
+export function messageHitsSql(actor: Actor, args: MessageHitArgs, plan: MessageSearchPlan = "gin"): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery(${TS_CONFIG}, ${args.q})`;
   // timestamp(3) holds UTC wall time; ::timestamp drops the ISO string's "Z" instead of applying the session zone
   const after = args.after
@@ -50,6 +86,7 @@ export function messageHitsSql(actor: Actor, args: MessageHitArgs): Prisma.Sql {
   const scope = seesAllQueues(actor)
     ? Prisma.empty
     : Prisma.sql`AND EXISTS (SELECT 1 FROM "Conversation" c WHERE c.id = m."conversationId" AND ${conversationScopeSql(actor, Prisma.raw("c"))})`;
+  const orderBy = plan === "gin" ? Prisma.sql`m."createdAt" + interval '0' DESC, m.id DESC` : Prisma.sql`m."createdAt" DESC, m.id DESC`;
   return Prisma.sql`
     SELECT page.id, page."conversationId", c.number AS "conversationNumber", c.subject, c.status,
            ch.kind AS "channelKind", cu.name AS "customerName", page."createdAt", page.kind::text AS kind,
@@ -63,7 +100,7 @@ export function messageHitsSql(actor: Actor, args: MessageHitArgs): Prisma.Sql {
         AND m."deletedAt" IS NULL
         ${scope}
         ${after}
-      ORDER BY m."createdAt" DESC, m.id DESC
+      ORDER BY ${orderBy}
       LIMIT ${args.take}
     ) page
     JOIN "Message" m ON m.id = page.id
@@ -111,8 +148,11 @@ function customerCandidates(workspaceId: string, q: string): Prisma.Sql[] {
 
   const digits = q.replace(/\D/g, "");
   branches.push(
-    Prisma.sql`SELECT c.id, greatest(word_similarity(${q}, c.name), similarity(${q}, c.name)), 'name'
-      FROM "Customer" c WHERE c."workspaceId" = ${ws} AND (${q} <% c.name OR ${q} % c.name)`,
+    // two branches rather than one OR: each is a single trigram-index condition the planner reliably prices
+    Prisma.sql`SELECT c.id, word_similarity(${q}, c.name), 'name'
+      FROM "Customer" c WHERE c."workspaceId" = ${ws} AND ${q} <% c.name`,
+    Prisma.sql`SELECT c.id, similarity(${q}, c.name), 'name'
+      FROM "Customer" c WHERE c."workspaceId" = ${ws} AND ${q} % c.name`,
     Prisma.sql`SELECT c.id, word_similarity(${lower}, lower(c.email)), 'email'
       FROM "Customer" c WHERE c."workspaceId" = ${ws} AND ${lower} <% lower(c.email)`,
     Prisma.sql`SELECT ci."customerId", word_similarity(${lower}, ci.address), lower(ci."channelKind"::text)
@@ -141,23 +181,40 @@ export function findCustomerHits(db: Db, actor: Actor, args: { q: string; take: 
 
 /** The statement behind findCustomerHits (exported for the EXPLAIN tests). */
 export function customerHitsSql(actor: Actor, args: { q: string; take: number }): Prisma.Sql {
-  const reachable = seesAllQueues(actor) ? Prisma.empty : Prisma.sql`AND latest.id IS NOT NULL`;
-  return Prisma.sql`
-    WITH hits AS (${Prisma.join(customerCandidates(actor.workspaceId, args.q), " UNION ALL ")}),
-    best AS (
-      SELECT DISTINCT ON ("customerId") "customerId", score, matched FROM hits ORDER BY "customerId", score DESC, matched
-    )
-    SELECT cu.id, cu.name, cu.email, cu.phone, cu.vip, cu."lastContactAt", best.score::float8 AS score, best.matched,
-           latest.id AS "latestConversationId"
-    FROM best
-    JOIN "Customer" cu ON cu.id = best."customerId"
-    LEFT JOIN LATERAL (
+  const ws = Prisma.sql`${actor.workspaceId}::uuid`;
+  const latest = Prisma.sql`LEFT JOIN LATERAL (
       SELECT cv.id FROM "Conversation" cv
       WHERE cv."customerId" = cu.id AND ${conversationScopeSql(actor, Prisma.raw("cv"))}
       ORDER BY cv."lastMessageAt" DESC, cv.id DESC
       LIMIT 1
-    ) latest ON true
-    WHERE cu."workspaceId" = ${actor.workspaceId}::uuid AND cu."mergedIntoId" IS NULL ${reachable}
+    ) latest ON true`;
+  const candidates = Prisma.sql`
+    hits AS (${Prisma.join(customerCandidates(actor.workspaceId, args.q), " UNION ALL ")}),
+    best AS (
+      SELECT DISTINCT ON ("customerId") "customerId", score, matched FROM hits ORDER BY "customerId", score DESC, matched
+    )`;
+  const columns = Prisma.sql`cu.id, cu.name, cu.email, cu.phone, cu.vip, cu."lastContactAt", best.score::float8 AS score, best.matched`;
+  if (seesAllQueues(actor)) {
+    // every customer is reachable: rank and cut first, then look up the latest conversation of the few kept
+    return Prisma.sql`
+      WITH ${candidates},
+      top AS (
+        SELECT ${columns} FROM best JOIN "Customer" cu ON cu.id = best."customerId"
+        WHERE cu."workspaceId" = ${ws} AND cu."mergedIntoId" IS NULL
+        ORDER BY best.score DESC, cu.name ASC NULLS LAST, cu.id
+        LIMIT ${args.take}
+      )
+      SELECT cu.*, latest.id AS "latestConversationId" FROM top cu ${latest}
+      ORDER BY cu.score DESC, cu.name ASC NULLS LAST, cu.id`;
+  }
+  // scoped actors only get customers with a conversation they can open
+  return Prisma.sql`
+    WITH ${candidates}
+    SELECT ${columns}, latest.id AS "latestConversationId"
+    FROM best
+    JOIN "Customer" cu ON cu.id = best."customerId"
+    ${latest}
+    WHERE cu."workspaceId" = ${ws} AND cu."mergedIntoId" IS NULL AND latest.id IS NOT NULL
     ORDER BY best.score DESC, cu.name ASC NULLS LAST, cu.id
     LIMIT ${args.take}`;
 }

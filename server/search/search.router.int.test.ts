@@ -6,7 +6,7 @@ import { Prisma } from "../db/generated/client";
 import type { MessageKind } from "../db/generated/enums";
 import type { Actor } from "../auth/actor";
 import { findActor } from "../workspaces/workspaces.repository";
-import { customerHitsSql, messageHitsSql } from "./search.repository";
+import { customerHitsSql, findMessageHits, messageHitsSql, messageSearchPlan } from "./search.repository";
 
 const db = testDb();
 
@@ -251,7 +251,7 @@ describe("search query plans", () => {
         'Customer_phone_trgm_idx', 'CustomerIdentity_address_trgm_idx', 'Order_number_trgm_idx')`;
     const agent = (await findActor(db, f.members.agent.user.id, workspaceId)) as Actor;
     const volunteer = (await findActor(db, f.members.volunteer.user.id, workspaceId)) as Actor;
-    return { agent, volunteer };
+    return { agent, volunteer, seed, workspaceId };
   }
 
   async function plan(sql: Prisma.Sql): Promise<string> {
@@ -282,6 +282,38 @@ describe("search query plans", () => {
         expect(customers).toContain(index);
       }
       expect(orders).toContain("Order_number_trgm_idx");
+    }
+  });
+
+  it("reads a rare term's matches from the GIN index and walks newest-first for a common one, paging both correctly", async () => {
+    const { agent, seed, workspaceId } = await volume();
+    // the seed word is in every message of the workspace, so ANALYZE lists it among the most common elements
+    expect(await messageSearchPlan(db, seed)).toBe("walk");
+    expect(await messageSearchPlan(db, `${seed} -zzqqnothing`)).toBe("walk");
+    expect(await messageSearchPlan(db, "#700123")).toBe("gin");
+    expect(await messageSearchPlan(db, `${seed} #700123`)).toBe("gin"); // AND: as rare as its rarest word
+    expect(await messageSearchPlan(db, `${seed} or #700123`)).toBe("walk"); // OR: as common as its commonest
+    expect(await messageSearchPlan(db, "#700123 or #700124")).toBe("gin");
+    const walk = await plan(messageHitsSql(agent, { q: seed, after: { at: new Date(), id: randomUUID() }, take: 21 }, "walk"));
+    expect(walk).toContain("Message_workspaceId_createdAt_id_idx");
+    const gin = await plan(messageHitsSql(agent, { q: "#700123", after: { at: new Date(), id: randomUUID() }, take: 21 }, "gin"));
+    expect(gin).toContain("Message_search_idx");
+
+    // both plans page newest first, ties (all these messages share createdAt) broken by id
+    for (const q of [seed, "delayed", "#700123 OR #700124 OR #700125"]) {
+      const expected = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+        SELECT id FROM "Message" WHERE "workspaceId" = ${workspaceId}::uuid
+          AND search @@ websearch_to_tsquery('english'::regconfig, ${q}) ORDER BY "createdAt" DESC, id DESC LIMIT 45`);
+      const seen: string[] = [];
+      let after: { at: Date; id: string } | null = null;
+      for (let page = 0; page < 3; page++) {
+        const rows = await findMessageHits(db, agent, { q, after, take: 15 });
+        seen.push(...rows.map((r) => r.id));
+        const last = rows[rows.length - 1];
+        if (!last) break;
+        after = { at: last.createdAt, id: last.id };
+      }
+      expect(seen).toEqual(expected.map((r) => r.id));
     }
   });
 });

@@ -1,29 +1,46 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 
-/** The actor for (user, workspace), or null when the user is not an active member (or access has ended). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type ActorRow = {
+  userId: string;
+  name: string;
+  email: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Actor["role"];
+  accessUntil: Date | null;
+  active: boolean;
+  repliesNeedApproval: boolean;
+  teamIds: string[];
+};
+
+/**
+ * The actor for (user, workspace), or null when the user is not an active member (or access has ended).
+ * Resolved on every request. One statement (membership, user, workspace and team ids):
+ * it runs before every procedure, so it is kept to a single round trip.
+ */
 export async function findActor(db: Db, userId: string, workspaceId: string, now = new Date()): Promise<Actor | null> {
-  const m = await db.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId } },
-    select: {
-      role: true,
-      accessUntil: true,
-      active: true,
-      repliesNeedApproval: true,
-      workspaceId: true,
-      workspace: { select: { name: true } },
-      user: { select: { id: true, name: true, email: true, teamMembers: { where: { workspaceId }, select: { teamId: true } } } },
-    },
-  });
+  if (!UUID.test(userId) || !UUID.test(workspaceId)) return null;
+  const [m] = await db.$queryRaw<ActorRow[]>`
+    SELECT u.id AS "userId", u.name, u.email, m."workspaceId", w.name AS "workspaceName", m.role::text AS role,
+           m."accessUntil", m.active, m."repliesNeedApproval",
+           COALESCE((SELECT array_agg(tm."teamId"::text ORDER BY tm."teamId") FROM "TeamMember" tm
+                     WHERE tm."userId" = m."userId" AND tm."workspaceId" = m."workspaceId"), '{}') AS "teamIds"
+    FROM "Membership" m
+    JOIN "User" u ON u.id = m."userId"
+    JOIN "Workspace" w ON w.id = m."workspaceId"
+    WHERE m."workspaceId" = ${workspaceId}::uuid AND m."userId" = ${userId}::uuid`;
   if (!m || !m.active || (m.accessUntil && m.accessUntil <= now)) return null;
   return {
-    userId: m.user.id,
-    name: m.user.name,
-    email: m.user.email,
+    userId: m.userId,
+    name: m.name,
+    email: m.email,
     workspaceId: m.workspaceId,
-    workspaceName: m.workspace.name,
+    workspaceName: m.workspaceName,
     role: m.role,
-    teamIds: m.user.teamMembers.map((t) => t.teamId),
+    teamIds: m.teamIds,
     accessUntil: m.accessUntil,
     repliesNeedApproval: m.repliesNeedApproval,
   };
