@@ -1,6 +1,20 @@
 // The bulk statements of the generator: INSERT … SELECT … FROM generate_series, one chunk per statement.
 import { buildCorpus, ORDER_TOKEN, TRACKING_TOKEN } from "./corpus";
-import { bind, customerOf, H, messageCount, orderNumber, pickIndex, sqlTimestamp, sqlUuid, trackingNumber, uid, type ArrayParams, type Bound, type IdSpace } from "./sql";
+import {
+  bind,
+  customerOf,
+  H,
+  messageCount,
+  orderNumber,
+  pickIndex,
+  sqlTimestamp,
+  sqlUuid,
+  trackingNumber,
+  uid,
+  type ArrayParams,
+  type Bound,
+  type IdSpace,
+} from "./sql";
 
 export type BulkContext = {
   workspaceId: string;

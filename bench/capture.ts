@@ -15,7 +15,8 @@ let recorder: Statement[] | null = null;
 
 function record(args: unknown[], orig: AnyQuery, self: unknown): unknown {
   const first = args[0];
-  const text = typeof first === "string" ? first : typeof first === "object" && first !== null ? (first as QueryConfigLike).text : undefined;
+  const text =
+    typeof first === "string" ? first : typeof first === "object" && first !== null ? (first as QueryConfigLike).text : undefined;
   if (!recorder || typeof text !== "string") return orig.apply(self, args);
   const values = (typeof first === "object" && first !== null ? (first as QueryConfigLike).values : args[1]) as unknown[] | undefined;
   const st: Statement = { text, values: values ?? [], start: nowMs(), end: Number.NaN };
@@ -90,9 +91,7 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<nu
     const st = statements[i];
     if (!st) continue;
     const deps = running.filter((_, j) => (statements[j]?.end ?? Infinity) <= st.start);
-    running.push(
-      Promise.all(deps).then(() => pool.query({ text: st.text, values: st.values, rowMode: "array" })),
-    );
+    running.push(Promise.all(deps).then(() => pool.query({ text: st.text, values: st.values, rowMode: "array" })));
   }
   await Promise.all(running);
   return nowMs() - t0;

@@ -2,7 +2,14 @@
 // Every placeholder is filled here except {order} and {tracking}: generate.ts fills those in SQL with the
 // conversation's customer's order / tracking number, so search sees real per-customer tokens.
 import { CARRIERS, CITIES, DELAY_REASONS, FIRST_NAMES, LAST_NAMES, EMAIL_DOMAINS, PRODUCTS, TAGS, asciiSlug } from "../prisma/seed/catalog";
-import { AGENT_CLOSINGS, CUSTOMER_EXTRA_QUESTIONS, CUSTOMER_NUDGES, CUSTOMER_THANKS, HANDOFF_NOTES, PROMO_CODES } from "../prisma/seed/content";
+import {
+  AGENT_CLOSINGS,
+  CUSTOMER_EXTRA_QUESTIONS,
+  CUSTOMER_NUDGES,
+  CUSTOMER_THANKS,
+  HANDOFF_NOTES,
+  PROMO_CODES,
+} from "../prisma/seed/content";
 import { SCRIPTS } from "../prisma/seed/scripts";
 
 export const ORDER_TOKEN = "{order}";

@@ -38,11 +38,15 @@ async function setUpWorkspace(db: Db): Promise<{ ws: BenchWorkspace; ctx: Omit<B
   const slug = `bench-${Date.now()}`;
   const workspace = await createWorkspace(db, { name: `Bench ${new Date().toISOString().slice(0, 16)}`, slug });
   const workspaceId = workspace.id;
-  const [support, returns, social] = await Promise.all(["Support", "Returns", "Social"].map((name) => createTeam(db, { workspaceId, name })));
+  const [support, returns, social] = await Promise.all(
+    ["Support", "Returns", "Social"].map((name) => createTeam(db, { workspaceId, name })),
+  );
   if (!support || !returns || !social) throw new Error("teams were not created");
   const teams = { support: support.id, returns: returns.id, social: social.id };
   const channels = await Promise.all(
-    CHANNEL_MIX.map((c) => createChannel(db, { workspaceId, kind: c.kind, name: `${c.kind.toLowerCase()} (bench)`, ownerTeamId: teams[c.team] })),
+    CHANNEL_MIX.map((c) =>
+      createChannel(db, { workspaceId, kind: c.kind, name: `${c.kind.toLowerCase()} (bench)`, ownerTeamId: teams[c.team] }),
+    ),
   );
   const admin = await createMember(db, { workspaceId, role: "ADMIN", teamIds: [teams.support], name: "Bench Admin" });
   const agent = await createMember(db, { workspaceId, role: "AGENT", teamIds: [teams.support], name: "Bench Agent" });
@@ -55,7 +59,9 @@ async function setUpWorkspace(db: Db): Promise<{ ws: BenchWorkspace; ctx: Omit<B
   });
   const extras = [];
   for (let i = 0; i < EXTRA_AGENTS; i++) {
-    extras.push(await createMember(db, { workspaceId, role: "AGENT", teamIds: [i % 2 ? teams.social : teams.support], name: `Bench Agent ${i + 2}` }));
+    extras.push(
+      await createMember(db, { workspaceId, role: "AGENT", teamIds: [i % 2 ? teams.social : teams.support], name: `Bench Agent ${i + 2}` }),
+    );
   }
   const corpus = buildCorpus();
   await db.tag.createMany({ data: corpus.tags.map((t) => ({ workspaceId, name: t.name, color: t.color })) });
@@ -90,7 +96,13 @@ export async function loadBenchWorkspace(db: Db, workspaceId: string): Promise<B
 }
 
 /** Runs the chunk statements on `clients.length` connections at once (chunks are independent row ranges). */
-async function inChunks(clients: pg.Client[], label: string, total: number, perStatement: number, make: (lo: number, hi: number) => Bound): Promise<number> {
+async function inChunks(
+  clients: pg.Client[],
+  label: string,
+  total: number,
+  perStatement: number,
+  make: (lo: number, hi: number) => Bound,
+): Promise<number> {
   const started = Date.now();
   let rows = 0;
   let done = 0;
@@ -115,7 +127,8 @@ async function inChunks(clients: pg.Client[], label: string, total: number, perS
 export type GenerationStats = Sizes & { seconds: number; rows: number; rows_per_sec: number; phases: Record<string, number> };
 
 export async function generate(db: Db, url: string, sizes: Sizes, jobs = 1): Promise<{ ws: BenchWorkspace; stats: GenerationStats }> {
-  if (sizes.messages < sizes.conversations) throw new Error("--messages must be at least --conversations (every conversation has a message)");
+  if (sizes.messages < sizes.conversations)
+    throw new Error("--messages must be at least --conversations (every conversation has a message)");
   if (sizes.messages / sizes.conversations > 31) throw new Error("at most 31 messages per conversation on average");
   const started = Date.now();
   const { ws, ctx: base } = await setUpWorkspace(db);
@@ -144,11 +157,23 @@ export async function generate(db: Db, url: string, sizes: Sizes, jobs = 1): Pro
       await c.query("SET jit = off");
     }
     const avg = sizes.messages / sizes.conversations;
-    await phase("customers", () => inChunks(clients, "customers+identities", sizes.customers, ROWS_PER_STATEMENT, (lo, hi) => customersChunk(ctx, lo, hi)));
-    await phase("orders", () => inChunks(clients, "orders+fulfillments", sizes.customers, ROWS_PER_STATEMENT, (lo, hi) => ordersChunk(ctx, lo, hi)));
-    await phase("conversations", () => inChunks(clients, "conversations", sizes.conversations, ROWS_PER_STATEMENT, (lo, hi) => conversationsChunk(ctx, lo, hi)));
-    await phase("tags", () => inChunks(clients, "conversation tags", sizes.conversations, ROWS_PER_STATEMENT * 2, (lo, hi) => tagsChunk(ctx, lo, hi)));
-    await phase("messages", () => inChunks(clients, "messages", sizes.conversations, Math.max(1, Math.floor(ROWS_PER_STATEMENT / avg)), (lo, hi) => messagesChunk(ctx, lo, hi)));
+    await phase("customers", () =>
+      inChunks(clients, "customers+identities", sizes.customers, ROWS_PER_STATEMENT, (lo, hi) => customersChunk(ctx, lo, hi)),
+    );
+    await phase("orders", () =>
+      inChunks(clients, "orders+fulfillments", sizes.customers, ROWS_PER_STATEMENT, (lo, hi) => ordersChunk(ctx, lo, hi)),
+    );
+    await phase("conversations", () =>
+      inChunks(clients, "conversations", sizes.conversations, ROWS_PER_STATEMENT, (lo, hi) => conversationsChunk(ctx, lo, hi)),
+    );
+    await phase("tags", () =>
+      inChunks(clients, "conversation tags", sizes.conversations, ROWS_PER_STATEMENT * 2, (lo, hi) => tagsChunk(ctx, lo, hi)),
+    );
+    await phase("messages", () =>
+      inChunks(clients, "messages", sizes.conversations, Math.max(1, Math.floor(ROWS_PER_STATEMENT / avg)), (lo, hi) =>
+        messagesChunk(ctx, lo, hi),
+      ),
+    );
     await phase("lastContactAt", async () => {
       const u = lastContactUpdate(ctx);
       await client.query(u.text, u.values);
@@ -156,7 +181,22 @@ export async function generate(db: Db, url: string, sizes: Sizes, jobs = 1): Pro
     });
     await client.query(`UPDATE "Workspace" SET "conversationSeq" = ${sizes.conversations} WHERE id = '${ws.workspaceId}'::uuid`);
     await phase("vacuum_analyze", async () => {
-      for (const t of ["Customer", "CustomerIdentity", "Order", "Fulfillment", "Conversation", "ConversationTag", "Message", "Tag", "Membership", "TeamMember", "Channel", "Team", "User", "Workspace"]) {
+      for (const t of [
+        "Customer",
+        "CustomerIdentity",
+        "Order",
+        "Fulfillment",
+        "Conversation",
+        "ConversationTag",
+        "Message",
+        "Tag",
+        "Membership",
+        "TeamMember",
+        "Channel",
+        "Team",
+        "User",
+        "Workspace",
+      ]) {
         log(`VACUUM (ANALYZE) "${t}"`);
         await client.query(`VACUUM (ANALYZE) "${t}"`);
       }
@@ -166,9 +206,18 @@ export async function generate(db: Db, url: string, sizes: Sizes, jobs = 1): Pro
     await Promise.all(clients.map((c) => c.end()));
   }
   const seconds = (Date.now() - started) / 1000;
-  const stats: GenerationStats = { ...sizes, seconds: Math.round(seconds * 10) / 10, rows, rows_per_sec: Math.round(rows / seconds), phases };
+  const stats: GenerationStats = {
+    ...sizes,
+    seconds: Math.round(seconds * 10) / 10,
+    rows,
+    rows_per_sec: Math.round(rows / seconds),
+    phases,
+  };
   // marks the dataset complete: --reuse only picks workspaces that got this far
-  await db.workspace.update({ where: { id: ws.workspaceId }, data: { settings: { bench: { ...ws, sizes: { ...sizes }, complete: true, stats } } } });
+  await db.workspace.update({
+    where: { id: ws.workspaceId },
+    data: { settings: { bench: { ...ws, sizes: { ...sizes }, complete: true, stats } } },
+  });
   return { ws, stats };
 }
 
@@ -187,6 +236,9 @@ export async function findGenerated(db: Db, sizes: Sizes): Promise<BenchWorkspac
 
 /** Row counts of a bench workspace, as reported next to every measurement. */
 export async function countRows(db: Db, workspaceId: string): Promise<{ conversations: number; messages: number }> {
-  const [conversations, messages] = await Promise.all([db.conversation.count({ where: { workspaceId } }), db.message.count({ where: { workspaceId } })]);
+  const [conversations, messages] = await Promise.all([
+    db.conversation.count({ where: { workspaceId } }),
+    db.message.count({ where: { workspaceId } }),
+  ]);
   return { conversations, messages };
 }

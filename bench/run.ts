@@ -52,7 +52,11 @@ const itemsOf = (r: unknown): number => {
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (the bench needs a PostgreSQL server)");
-  const sizes: Sizes = { customers: int(flags.customers, "customers"), conversations: int(flags.conversations, "conversations"), messages: int(flags.messages, "messages") };
+  const sizes: Sizes = {
+    customers: int(flags.customers, "customers"),
+    conversations: int(flags.conversations, "conversations"),
+    messages: int(flags.messages, "messages"),
+  };
   const iterations = int(flags.iterations, "iterations");
   const subscribers = int(flags.subscribers, "subscribers");
   const only = flags.only ? new RegExp(flags.only) : null;
@@ -70,7 +74,9 @@ async function main() {
       log(`generating ${JSON.stringify(sizes)}`);
       const g = await generate(db, url, sizes, int(flags.jobs, "jobs"));
       ws = g.ws;
-      log(`generated ${g.stats.rows} rows in ${g.stats.seconds} s: ${g.stats.rows_per_sec} rows/s; phases (s) ${JSON.stringify(g.stats.phases)}`);
+      log(
+        `generated ${g.stats.rows} rows in ${g.stats.seconds} s: ${g.stats.rows_per_sec} rows/s; phases (s) ${JSON.stringify(g.stats.phases)}`,
+      );
     }
     const counts = await countRows(db, ws.workspaceId);
     log(`workspace ${ws.workspaceId}: ${counts.conversations} conversations, ${counts.messages} messages`);
@@ -125,7 +131,13 @@ async function main() {
 }
 
 /** Warm-up pass over every distinct input (captures its SQL), then timed iterations: app and replayed SQL, alternating which runs first. */
-async function measure(v: Variant, caller: Caller, sql: pg.Pool, iterations: number, plans: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function measure(
+  v: Variant,
+  caller: Caller,
+  sql: pg.Pool,
+  iterations: number,
+  plans: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const label = `${v.bench} ${v.variant}`;
   const captured: Statement[][] = [];
   let rows = 0;
@@ -173,7 +185,9 @@ async function measure(v: Variant, caller: Caller, sql: pg.Pool, iterations: num
     other_seq_scans: plan.otherSeqScans,
     indexes: plan.indexes,
   };
-  log(`${label}: app p50/p95 ${line.p50_ms}/${line.p95_ms} ms, sql ${line.sql_p50_ms}/${line.sql_p95_ms} ms, ${line.statements} statements`);
+  log(
+    `${label}: app p50/p95 ${line.p50_ms}/${line.p95_ms} ms, sql ${line.sql_p50_ms}/${line.sql_p95_ms} ms, ${line.statements} statements`,
+  );
   return line;
 }
 
@@ -193,7 +207,10 @@ const iso = `to_char(%s, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 async function fixtures(sql: pg.Pool, ws: BenchWorkspace, sizes: Sizes, n: number): Promise<Fixtures> {
   const w = ws.workspaceId;
   const numbers = Array.from({ length: n }, (_, i) => 1 + Math.floor(((i * 7919 + 13) * 104729) % sizes.conversations));
-  const convs = await sql.query<{ id: string; status: string }>(`SELECT id, status FROM "Conversation" WHERE "workspaceId" = $1 AND number = ANY($2::int[])`, [w, numbers]);
+  const convs = await sql.query<{ id: string; status: string }>(
+    `SELECT id, status FROM "Conversation" WHERE "workspaceId" = $1 AND number = ANY($2::int[])`,
+    [w, numbers],
+  );
   const depth = Math.min(10_000, Math.floor(sizes.conversations * 0.1));
   const at = (col: string) => iso.replace("%s", col);
   const deepRow = async (status: string, order: string) =>
@@ -210,7 +227,14 @@ async function fixtures(sql: pg.Pool, ws: BenchWorkspace, sizes: Sizes, n: numbe
   const tag = await sql.query<{ id: string }>(`SELECT id FROM "Tag" WHERE "workspaceId" = $1 AND name = 'delayed-order'`, [w]);
   const customers = await sql.query<{ name: string; email: string | null; phone: string | null }>(
     `SELECT name, email, phone FROM "Customer" WHERE "workspaceId" = $1 AND id = ANY($2::uuid[])`,
-    [w, (await sql.query<{ id: string }>(`SELECT "customerId" AS id FROM "Conversation" WHERE id = ANY($1::uuid[])`, [convs.rows.map((r) => r.id)])).rows.map((r) => r.id)],
+    [
+      w,
+      (
+        await sql.query<{ id: string }>(`SELECT "customerId" AS id FROM "Conversation" WHERE id = ANY($1::uuid[])`, [
+          convs.rows.map((r) => r.id),
+        ])
+      ).rows.map((r) => r.id),
+    ],
   );
   const orders = await sql.query<{ number: string; tracking: string | null }>(
     `SELECT o.number, f."trackingNumber" AS tracking FROM "Order" o LEFT JOIN "Fulfillment" f ON f."orderId" = o.id
@@ -235,15 +259,23 @@ async function fixtures(sql: pg.Pool, ws: BenchWorkspace, sizes: Sizes, n: numbe
       rare: pick(orders.rows, 5).flatMap((o) => [o.number, ...(o.tracking ? [o.tracking] : [])]),
       // words in many messages (product names, carriers, the everyday vocabulary of holiday support)
       word: ["hoodie", "refund", "tracking", "backordered", "scarf", "delivered"],
-      phrase: ["where is my order", "gift wrap", "wrong size", "\"out for delivery\""],
+      phrase: ["where is my order", "gift wrap", "wrong size", '"out for delivery"'],
     },
     customerQueries: {
       name: pick(customers.rows, 4).map((c) => c.name),
-      email: pick(customers.rows.filter((c) => c.email), 4).map((c) => (c.email ?? "").split("@")[0] ?? ""),
+      email: pick(
+        customers.rows.filter((c) => c.email),
+        4,
+      ).map((c) => (c.email ?? "").split("@")[0] ?? ""),
       order: [first?.number ?? "#100001", (first?.number ?? "#100001").slice(0, 5)],
-      phone: pick(customers.rows.filter((c) => c.phone), 3).map((c) => (c.phone ?? "").slice(-7)),
+      phone: pick(
+        customers.rows.filter((c) => c.phone),
+        3,
+      ).map((c) => (c.phone ?? "").slice(-7)),
     },
-    inboundTexts: corpus.bodies.slice(0, 40).map((b) => b.replaceAll(ORDER_TOKEN, first?.number ?? "#100001").replaceAll(TRACKING_TOKEN, first?.tracking ?? "1Z")),
+    inboundTexts: corpus.bodies
+      .slice(0, 40)
+      .map((b) => b.replaceAll(ORDER_TOKEN, first?.number ?? "#100001").replaceAll(TRACKING_TOKEN, first?.tracking ?? "1Z")),
   };
 }
 
@@ -273,12 +305,22 @@ function variants(ws: BenchWorkspace, fx: Fixtures): Variant[] {
     list("all open tag delayed-order", { view: "all", status: "OPEN", tagId: fx.tagId }),
     list("volunteer: all open (team-scoped)", { view: "all", status: "OPEN" }, "volunteer"),
     list("volunteer: team returns pending", { view: "team", teamId: ws.teams.returns, status: "PENDING" }, "volunteer"),
-    { bench: "inbox.counts", variant: "views + teams + statuses + channels", role: "agent", calls: [(c) => c.inbox.counts()], rows: () => 1 },
+    {
+      bench: "inbox.counts",
+      variant: "views + teams + statuses + channels",
+      role: "agent",
+      calls: [(c) => c.inbox.counts()],
+      rows: () => 1,
+    },
     {
       bench: "conversation.open",
       variant: "conversation.get (thread + customer panel), random conversations",
       role: "agent",
-      calls: fx.conversationIds.map((conversationId): Call => (c) => c.conversation.get({ conversationId })),
+      calls: fx.conversationIds.map(
+        (conversationId): Call =>
+          (c) =>
+            c.conversation.get({ conversationId }),
+      ),
       rows: itemsOf,
     },
   ];
@@ -295,7 +337,13 @@ function searchVariants(name: "search.messages" | "search.customers", fx: Fixtur
       if (!fn) throw new Error(`${name} is not callable`);
       return fn({ q });
     };
-  const v = (variant: string, qs: string[]): Variant => ({ bench: name, variant, role: "agent", calls: qs.filter(Boolean).map(callFor), rows: itemsOf });
+  const v = (variant: string, qs: string[]): Variant => ({
+    bench: name,
+    variant,
+    role: "agent",
+    calls: qs.filter(Boolean).map(callFor),
+    rows: itemsOf,
+  });
   if (name === "search.messages") {
     return [
       v("order / tracking number (rare)", fx.messageQueries.rare),

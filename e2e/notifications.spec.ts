@@ -36,7 +36,10 @@ test("an @mention in a note rings the teammate's bell live; clicking it opens th
   const composer = a.page.getByTestId("composer");
   await expect(composer).toBeFocused();
   await a.page.keyboard.type("@Sam");
-  await a.page.getByRole("listbox", { name: "Mention a teammate" }).getByRole("option", { name: /Sam Agent/ }).click();
+  await a.page
+    .getByRole("listbox", { name: "Mention a teammate" })
+    .getByRole("option", { name: /Sam Agent/ })
+    .click();
   const stamp = `label check ${Date.now()}`;
   await a.page.keyboard.type(`can you do the ${stamp}?`);
   await expect(composer).toHaveValue(`@Sam Agent can you do the ${stamp}?`);

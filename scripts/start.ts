@@ -31,7 +31,11 @@ async function main() {
   const db = await resolveDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.SWITCHBOARD_DB_MODE = db.mode;
-  log(db.mode === "embedded" ? `embedded PostgreSQL (PGlite) in ${path.relative(ROOT, db.embedded?.dataDir ?? "")} on 127.0.0.1:${db.embedded?.port}` : "using DATABASE_URL");
+  log(
+    db.mode === "embedded"
+      ? `embedded PostgreSQL (PGlite) in ${path.relative(ROOT, db.embedded?.dataDir ?? "")} on 127.0.0.1:${db.embedded?.port}`
+      : "using DATABASE_URL",
+  );
   process.env.NEXTAUTH_SECRET ??= ensureSecret(path.join(DATA_DIR, "auth-secret"));
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   env(); // fail fast on invalid configuration, with the variable named
@@ -58,7 +62,8 @@ async function main() {
   }
 
   // the worker runs in this process unless WORKER=off (then run `npm run worker` processes separately)
-  const worker = process.env.WORKER === "off" ? null : await startWorker(getDb(), { connectionString: db.url, embedded: db.mode === "embedded" });
+  const worker =
+    process.env.WORKER === "off" ? null : await startWorker(getDb(), { connectionString: db.url, embedded: db.mode === "embedded" });
 
   const app = next({ dev, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
@@ -88,4 +93,3 @@ main().catch((err: unknown) => {
   console.error("[switchboard] failed to start:", err instanceof Error ? err.message : err);
   process.exit(1);
 });
-

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 
 const steps = [
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
+  ["format", "npx", ["prettier", "--check", "--log-level", "warn", "."]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["unit + integration", "npx", ["vitest", "run"]],
   ["e2e (Chromium)", "node", ["scripts/e2e.mjs"]],

@@ -12,7 +12,11 @@ if (!url) {
 }
 process.env.SWITCHBOARD_DB_MODE = "server";
 await migrateQueue(url);
-const runner = await startWorker(getDb(), { connectionString: url, embedded: false, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5) });
+const runner = await startWorker(getDb(), {
+  connectionString: url,
+  embedded: false,
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5),
+});
 console.log("[worker] running");
 const stop = async () => {
   await runner.stop();

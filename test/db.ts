@@ -18,7 +18,10 @@ export function testDb(): Db {
 }
 
 /** A tRPC caller as that member (or anonymous with null), through the real procedures. */
-export function callerAs(identity: SessionIdentity | { user: { id: string }; membership: { workspaceId: string } } | null, opts: { signal?: AbortSignal } = {}) {
+export function callerAs(
+  identity: SessionIdentity | { user: { id: string }; membership: { workspaceId: string } } | null,
+  opts: { signal?: AbortSignal } = {},
+) {
   const id =
     identity === null ? null : "userId" in identity ? identity : { userId: identity.user.id, workspaceId: identity.membership.workspaceId };
   return createCaller({ db: testDb(), identity: id }, { signal: opts.signal });

@@ -8,7 +8,8 @@ export type { ConversationItem };
 
 export const ROW_HEIGHT = 92;
 /** rows with a subject show the latest message under it: one more (small) line. Exact, so nothing jumps. */
-export const rowHeight = (item: { subject: string | null; preview: string | null }) => (item.subject && item.preview ? ROW_HEIGHT + 16 : ROW_HEIGHT);
+export const rowHeight = (item: { subject: string | null; preview: string | null }) =>
+  item.subject && item.preview ? ROW_HEIGHT + 16 : ROW_HEIGHT;
 
 const PRIORITY: Record<string, { label: string; className: string } | undefined> = {
   URGENT: { label: "Urgent", className: "bg-red-100 text-red-700" },

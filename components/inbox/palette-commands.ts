@@ -50,8 +50,20 @@ export function buildPaletteCommands(d: Deps): PaletteCommand[] {
   view("high", "High priority", { priority: "HIGH" });
   for (const t of d.tags.slice(0, 50)) view(`tag:${t.id}`, `tag ${t.name}`, { tagId: t.id }, "tag label");
   for (const v of d.savedViews)
-    out.push({ id: `saved:${v.id}`, group: "Views", label: `Go to ${v.name}`, keywords: "saved custom view", run: () => d.openSaved(v.id) });
-  out.push({ id: "filters", group: "Views", label: "Filter this list…", keywords: "filter vip sla waiting assignee save view", run: d.openFilters });
+    out.push({
+      id: `saved:${v.id}`,
+      group: "Views",
+      label: `Go to ${v.name}`,
+      keywords: "saved custom view",
+      run: () => d.openSaved(v.id),
+    });
+  out.push({
+    id: "filters",
+    group: "Views",
+    label: "Filter this list…",
+    keywords: "filter vip sla waiting assignee save view",
+    run: d.openFilters,
+  });
 
   for (const s of STATUSES)
     out.push({

@@ -90,7 +90,11 @@ export function NotificationPanel({ unread, onNavigate }: { unread: number; onNa
         ) : list.isError ? (
           <div role="alert" className="px-4 py-8 text-center">
             <p className="text-sm text-slate-700">Couldn’t load notifications.</p>
-            <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded-md px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50">
+            <button
+              type="button"
+              onClick={() => void list.refetch()}
+              className="mt-2 rounded-md px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
+            >
               Try again
             </button>
           </div>

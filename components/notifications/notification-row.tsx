@@ -59,7 +59,9 @@ export function NotificationRow({ item, onOpen }: { item: NotificationItem; onOp
     >
       <Avatar name={item.by ?? "?"} size="sm" className="mt-0.5 !h-7 !w-7" />
       <span className="min-w-0 flex-1">
-        <span className={clsx("line-clamp-2 text-[13px] leading-snug", unread ? "text-slate-700" : "text-slate-600")}>{headline(item)}</span>
+        <span className={clsx("line-clamp-2 text-[13px] leading-snug", unread ? "text-slate-700" : "text-slate-600")}>
+          {headline(item)}
+        </span>
         {item.excerpt && (
           <span className="mt-1 line-clamp-2 border-l-2 border-amber-300 pl-2 text-xs leading-snug text-slate-500">{item.excerpt}</span>
         )}

@@ -24,11 +24,21 @@ export function UserMenu({ user }: { user: ShellUser }) {
   }, [open]);
   return (
     <div ref={ref} className="relative">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} aria-label={`Account: ${user.name}`} onClick={() => setOpen((o) => !o)} className="rounded-full">
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Account: ${user.name}`}
+        onClick={() => setOpen((o) => !o)}
+        className="rounded-full"
+      >
         <Avatar name={user.name} />
       </button>
       {open && (
-        <div role="menu" className="absolute bottom-0 left-12 z-50 w-64 rounded-lg border border-slate-200 bg-white p-1 text-sm text-slate-700 shadow-lg">
+        <div
+          role="menu"
+          className="absolute bottom-0 left-12 z-50 w-64 rounded-lg border border-slate-200 bg-white p-1 text-sm text-slate-700 shadow-lg"
+        >
           <div className="border-b border-slate-100 px-3 py-2.5">
             <p className="font-medium text-slate-900">{user.name}</p>
             <p className="truncate text-slate-500">{user.email}</p>
@@ -42,7 +52,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
               <p className="mt-1 text-xs text-amber-700">Access until {new Date(user.accessUntil).toLocaleDateString()}</p>
             )}
           </div>
-          <button role="menuitem" type="button" onClick={() => void signOut({ callbackUrl: "/signin" })} className="mt-1 w-full rounded-md px-3 py-2 text-left hover:bg-slate-100">
+          <button
+            role="menuitem"
+            type="button"
+            onClick={() => void signOut({ callbackUrl: "/signin" })}
+            className="mt-1 w-full rounded-md px-3 py-2 text-left hover:bg-slate-100"
+          >
             Sign out
           </button>
         </div>

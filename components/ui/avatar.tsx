@@ -1,6 +1,15 @@
 import clsx from "clsx";
 
-const COLORS = ["bg-rose-500", "bg-amber-500", "bg-emerald-500", "bg-sky-500", "bg-violet-500", "bg-teal-500", "bg-fuchsia-500", "bg-indigo-500"];
+const COLORS = [
+  "bg-rose-500",
+  "bg-amber-500",
+  "bg-emerald-500",
+  "bg-sky-500",
+  "bg-violet-500",
+  "bg-teal-500",
+  "bg-fuchsia-500",
+  "bg-indigo-500",
+];
 
 export function initials(name: string | null | undefined): string {
   const parts = (name ?? "?").trim().split(/\s+/);

@@ -25,7 +25,14 @@ export function handleMenuKeys(e: KeyboardEvent<HTMLElement>) {
   if (items.length === 0) return;
   e.preventDefault();
   const i = items.indexOf(document.activeElement as HTMLElement);
-  const next = e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : e.key === "ArrowDown" ? (i + 1) % items.length : (i - 1 + items.length) % items.length;
+  const next =
+    e.key === "Home"
+      ? 0
+      : e.key === "End"
+        ? items.length - 1
+        : e.key === "ArrowDown"
+          ? (i + 1) % items.length
+          : (i - 1 + items.length) % items.length;
   items[next]?.focus();
 }
 

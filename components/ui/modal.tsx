@@ -23,7 +23,10 @@ export function Modal({
 }) {
   return createPortal(
     <div
-      className={clsx("fixed inset-0 z-50 flex justify-center bg-slate-900/30 px-4 backdrop-blur-[1px]", position === "top" ? "items-start pt-[12vh]" : "items-center")}
+      className={clsx(
+        "fixed inset-0 z-50 flex justify-center bg-slate-900/30 px-4 backdrop-blur-[1px]",
+        position === "top" ? "items-start pt-[12vh]" : "items-center",
+      )}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget) onClose();
       }}
@@ -36,7 +39,19 @@ export function Modal({
   );
 }
 
-function ModalPanel({ title, hideTitle, onClose, className, children }: { title: string; hideTitle: boolean; onClose: () => void; className?: string; children: ReactNode }) {
+function ModalPanel({
+  title,
+  hideTitle,
+  onClose,
+  className,
+  children,
+}: {
+  title: string;
+  hideTitle: boolean;
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useFocusReturn(ref);
@@ -67,7 +82,10 @@ function ModalPanel({ title, hideTitle, onClose, className, children }: { title:
           }
         }
       }}
-      className={clsx("w-full max-w-lg overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl shadow-slate-900/20 outline-none", className)}
+      className={clsx(
+        "w-full max-w-lg overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl shadow-slate-900/20 outline-none",
+        className,
+      )}
     >
       <h2 id={titleId} className={hideTitle ? "sr-only" : "border-b border-slate-100 px-5 py-3.5 text-sm font-semibold text-slate-900"}>
         {title}

@@ -91,7 +91,10 @@ export function Picker({
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => i !== activeIndex && setActive(i)}
             onClick={() => choose(option)}
-            className={clsx("flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-sm", i === activeIndex ? "bg-slate-100 text-slate-900" : "text-slate-700")}
+            className={clsx(
+              "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-sm",
+              i === activeIndex ? "bg-slate-100 text-slate-900" : "text-slate-700",
+            )}
           >
             {option.kind === "create" ? (
               <>

@@ -51,7 +51,21 @@ export function Popover({
   );
 }
 
-function PopoverPanel({ label, side, align, onClose, className, children }: { label: string; side: Side; align: Align; onClose: () => void; className?: string; children: ReactNode }) {
+function PopoverPanel({
+  label,
+  side,
+  align,
+  onClose,
+  className,
+  children,
+}: {
+  label: string;
+  side: Side;
+  align: Align;
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useFocusReturn(ref);
   return (

@@ -38,7 +38,11 @@ export function ToastProvider({ children, className }: { children: ReactNode; cl
   return (
     <ToastContext value={api}>
       {children}
-      <div role="status" aria-live="polite" className={clsx("pointer-events-none fixed bottom-4 left-20 z-[60] flex w-96 max-w-[calc(100vw-6rem)] flex-col gap-2", className)}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={clsx("pointer-events-none fixed bottom-4 left-20 z-[60] flex w-96 max-w-[calc(100vw-6rem)] flex-col gap-2", className)}
+      >
         {toasts.map((t) => (
           <ToastItem key={t.id} toast={t} dismiss={api.dismiss} />
         ))}
@@ -64,7 +68,11 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
       onBlur={() => setPaused(false)}
       className="pointer-events-auto flex items-center gap-3 rounded-lg bg-slate-900 py-2.5 pr-2 pl-3.5 text-sm text-white shadow-lg shadow-slate-900/20"
     >
-      {toast.tone === "error" ? <AlertIcon className="h-4 w-4 text-red-400" /> : toast.tone === "success" ? <CheckCircleIcon className="h-4 w-4 text-emerald-400" /> : null}
+      {toast.tone === "error" ? (
+        <AlertIcon className="h-4 w-4 text-red-400" />
+      ) : toast.tone === "success" ? (
+        <CheckCircleIcon className="h-4 w-4 text-emerald-400" />
+      ) : null}
       <p className="min-w-0 flex-1">{toast.message}</p>
       {toast.action && (
         <button
@@ -78,7 +86,12 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
           {toast.action.label}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" onClick={onDismiss} className="shrink-0 rounded p-1 text-slate-400 hover:bg-white/10 hover:text-white">
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={onDismiss}
+        className="shrink-0 rounded p-1 text-slate-400 hover:bg-white/10 hover:text-white"
+      >
         <CloseIcon className="h-3.5 w-3.5" />
       </button>
     </div>

@@ -7,7 +7,17 @@ describe("permission table", () => {
   });
 
   it("keeps volunteers away from settings, exports, merges, deletes and other teams' queues", () => {
-    for (const p of ["settings.read", "settings.manage", "customers.export", "exports.run", "customers.merge", "customers.delete", "customers.list", "conversations.readAll", "members.manage"] as const) {
+    for (const p of [
+      "settings.read",
+      "settings.manage",
+      "customers.export",
+      "exports.run",
+      "customers.merge",
+      "customers.delete",
+      "customers.list",
+      "conversations.readAll",
+      "members.manage",
+    ] as const) {
       expect(roleCan("VOLUNTEER", p), p).toBe(false);
     }
     expect(roleCan("VOLUNTEER", "conversations.reply")).toBe(true);

@@ -7,7 +7,9 @@ async function tables(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const res = await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const res = await client.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     return res.rows.map((r) => r.t);
   } finally {
     await client.end();
@@ -18,7 +20,9 @@ async function searchTriggerWorks(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const res = await client.query<{ ok: boolean }>(`SELECT to_tsvector('simple', 'where is my order') @@ plainto_tsquery('simple', 'order') AS ok`);
+    const res = await client.query<{ ok: boolean }>(
+      `SELECT to_tsvector('simple', 'where is my order') @@ plainto_tsquery('simple', 'order') AS ok`,
+    );
     const trgm = await client.query<{ s: number }>(`SELECT similarity('switchboard', 'switchbored') AS s`);
     return res.rows[0]?.ok === true && (trgm.rows[0]?.s ?? 0) > 0.3;
   } finally {

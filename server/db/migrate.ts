@@ -91,11 +91,7 @@ async function engineFor(url: string) {
   const log = (msg: string) => {
     if (process.env.DEBUG_MIGRATE) console.error(msg);
   };
-  return bg.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory as never),
-  );
+  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, bindMigrationAwareSqlAdapterFactory(factory as never));
 }
 
 /** Applies pending migrations; returns the names applied (empty when up to date). */
@@ -125,7 +121,10 @@ export async function createMigration(url: string, name: string): Promise<string
     });
     const sql = res.stdout ?? "";
     if (!sql.trim() || /-- This is an empty migration/.test(sql)) return null;
-    const ts = new Date().toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
+    const ts = new Date()
+      .toISOString()
+      .replace(/[-:TZ.]/g, "")
+      .slice(0, 14);
     const dir = path.join(MIGRATIONS_DIR, `${ts}_${name.replace(/[^a-z0-9_]+/gi, "_")}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);

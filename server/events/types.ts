@@ -6,6 +6,11 @@ export type DomainEventPayload =
   | { type: "message.created"; conversationId: string; teamId: string | null; messageId: string }
   | { type: "message.updated"; conversationId: string; teamId: string | null; messageId: string }
   /** ephemeral (never stored): who views / types in a conversation, relayed between instances */
-  | { type: "presence.changed"; conversationId: string; teamId: null; presence: { userId: string; name: string; typing: boolean; leave: boolean } };
+  | {
+      type: "presence.changed";
+      conversationId: string;
+      teamId: null;
+      presence: { userId: string; name: string; typing: boolean; leave: boolean };
+    };
 
 export type DomainEventType = DomainEventPayload["type"];

@@ -29,13 +29,22 @@ export async function lockConversations(tx: Tx, actor: Actor, ids: string[]): Pr
   const unique = [...new Set(ids)];
   // FOR UPDATE serialises concurrent actions on the same conversation (two agents assigning at once)
   await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ANY(${unique}::uuid[]) AND "workspaceId" = ${actor.workspaceId}::uuid ORDER BY id FOR UPDATE`;
-  const rows = await tx.conversation.findMany({ where: { AND: [conversationScope(actor), { id: { in: unique } }] }, select: mutableSelect });
-  if (rows.length !== unique.length) throw new AppError("NOT_FOUND", unique.length > 1 ? "Some conversations were not found" : "Conversation not found");
+  const rows = await tx.conversation.findMany({
+    where: { AND: [conversationScope(actor), { id: { in: unique } }] },
+    select: mutableSelect,
+  });
+  if (rows.length !== unique.length)
+    throw new AppError("NOT_FOUND", unique.length > 1 ? "Some conversations were not found" : "Conversation not found");
   return rows;
 }
 
 /** A system line in the thread ("Ana assigned this to Sam"): not a message, never sent anywhere. */
-export function eventMessage(actor: Actor, c: MutableConversation, text: string, meta: Record<string, unknown>): Prisma.MessageCreateManyInput {
+export function eventMessage(
+  actor: Actor,
+  c: MutableConversation,
+  text: string,
+  meta: Record<string, unknown>,
+): Prisma.MessageCreateManyInput {
   return {
     workspaceId: actor.workspaceId,
     conversationId: c.id,
@@ -50,11 +59,7 @@ export function eventMessage(actor: Actor, c: MutableConversation, text: string,
 }
 
 /** Runs the write and its events in one transaction, then publishes the events after commit. */
-export async function withEvents<T>(
-  db: Db,
-  actor: Actor,
-  work: (tx: Tx, emit: (e: DomainEventPayload) => void) => Promise<T>,
-): Promise<T> {
+export async function withEvents<T>(db: Db, actor: Actor, work: (tx: Tx, emit: (e: DomainEventPayload) => void) => Promise<T>): Promise<T> {
   let committed: BusEvent[] = [];
   const result = await db.$transaction(async (tx) => {
     const pending: DomainEventPayload[] = [];

@@ -46,7 +46,16 @@ export const conversationDetailSelect = {
           fulfillmentStatus: true,
           fulfillments: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, status: true, carrier: true, trackingNumber: true, trackingUrl: true, eta: true, delayed: true, delayReason: true },
+            select: {
+              id: true,
+              status: true,
+              carrier: true,
+              trackingNumber: true,
+              trackingUrl: true,
+              eta: true,
+              delayed: true,
+              delayReason: true,
+            },
           },
         },
       },
@@ -58,7 +67,11 @@ export const conversationDetailSelect = {
 export type ConversationDetailRow = Prisma.ConversationGetPayload<{ select: typeof conversationDetailSelect }>;
 
 /** The conversation if the actor may reach it; NOT_FOUND otherwise (no hint that it exists). */
-export async function findConversationForActor(db: Db | Prisma.TransactionClient, actor: Actor, id: string): Promise<ConversationDetailRow> {
+export async function findConversationForActor(
+  db: Db | Prisma.TransactionClient,
+  actor: Actor,
+  id: string,
+): Promise<ConversationDetailRow> {
   const row = await db.conversation.findFirst({ where: { AND: [conversationScope(actor), { id }] }, select: conversationDetailSelect });
   if (!row) throw new AppError("NOT_FOUND", "Conversation not found");
   return row;
@@ -101,6 +114,14 @@ export async function previousConversations(db: Db, actor: Actor, customerId: st
     where: { AND: [conversationScope(actor), { customerId, id: { not: excludeId } }] },
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take: 10,
-    select: { id: true, number: true, subject: true, preview: true, status: true, lastMessageAt: true, channel: { select: { kind: true, name: true } } },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      preview: true,
+      status: true,
+      lastMessageAt: true,
+      channel: { select: { kind: true, name: true } },
+    },
   });
 }

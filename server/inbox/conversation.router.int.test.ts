@@ -7,8 +7,20 @@ const db = testDb();
 async function fixture() {
   const ws = await createWorkspaceWithRoles(db);
   const customer = await createCustomer(db, { workspaceId: ws.workspace.id });
-  const support = await createConversation(db, { workspaceId: ws.workspace.id, channelId: ws.channel.id, customerId: customer.id, teamId: ws.teams.support.id, messages: 3 });
-  const returns = await createConversation(db, { workspaceId: ws.workspace.id, channelId: ws.channel.id, customerId: customer.id, teamId: ws.teams.returns.id, messages: 1 });
+  const support = await createConversation(db, {
+    workspaceId: ws.workspace.id,
+    channelId: ws.channel.id,
+    customerId: customer.id,
+    teamId: ws.teams.support.id,
+    messages: 3,
+  });
+  const returns = await createConversation(db, {
+    workspaceId: ws.workspace.id,
+    channelId: ws.channel.id,
+    customerId: customer.id,
+    teamId: ws.teams.returns.id,
+    messages: 1,
+  });
   return { ...ws, customer, support, returns };
 }
 
@@ -56,8 +68,12 @@ describe("conversation procedures: who is refused", () => {
   it("a volunteer may claim a conversation in their queue but not assign it to others or move it", async () => {
     const f = await fixture();
     const vol = callerAs(f.members.volunteer);
-    await expect(vol.conversation.assign({ conversationId: f.returns.id, assigneeId: f.members.agent.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(vol.conversation.moveTeam({ conversationId: f.returns.id, teamId: f.teams.support.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(vol.conversation.assign({ conversationId: f.returns.id, assigneeId: f.members.agent.user.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(vol.conversation.moveTeam({ conversationId: f.returns.id, teamId: f.teams.support.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(vol.conversation.assign({ conversationId: f.returns.id, assigneeId: f.members.volunteer.user.id })).resolves.toBeTruthy();
   });
 });
@@ -84,7 +100,9 @@ describe("conversation procedures: behaviour", () => {
     expect(res?.previous).toEqual({ type: "assign", assigneeId: null });
     const thread = await agent.conversation.messages({ conversationId: f.support.id });
     expect(thread.items[0]).toMatchObject({ kind: "EVENT", text: expect.stringContaining("took this conversation") });
-    await expect(agent.conversation.assign({ conversationId: f.support.id, assigneeId: "01a20000-0000-7000-8000-000000000001" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      agent.conversation.assign({ conversationId: f.support.id, assigneeId: "01a20000-0000-7000-8000-000000000001" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("resolve then undo restores the previous status; snooze needs a future time and schedules the wake-up", async () => {
@@ -96,7 +114,9 @@ describe("conversation procedures: behaviour", () => {
     const row = await db.conversation.findUniqueOrThrow({ where: { id: f.support.id } });
     expect(row.status).toBe("OPEN");
     expect(row.resolvedAt).toBeNull();
-    await expect(agent.conversation.setStatus({ conversationId: f.support.id, status: "SNOOZED", snoozedUntil: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      agent.conversation.setStatus({ conversationId: f.support.id, status: "SNOOZED", snoozedUntil: new Date(Date.now() - 1000) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const until = new Date(Date.now() + 3_600_000);
     await agent.conversation.setStatus({ conversationId: f.support.id, status: "SNOOZED", snoozedUntil: until });
     const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`wake:${f.support.id}`}`;
@@ -112,7 +132,9 @@ describe("conversation procedures: behaviour", () => {
     expect((await agent.conversation.addTag({ conversationId: f.support.id, name: "gift-wrap" })).added).toBe(0);
     expect((await agent.conversation.tags()).map((t) => t.name)).toContain("gift-wrap");
     expect((await agent.conversation.removeTag({ conversationId: f.support.id, tagId: a.tag.id })).removed).toBe(1);
-    await expect(agent.conversation.addTag({ conversationId: f.support.id, name: "<script>" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(agent.conversation.addTag({ conversationId: f.support.id, name: "<script>" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("reply is stored QUEUED with a durable send job in the same transaction, clears waiting and stops the SLA clock", async () => {
@@ -122,7 +144,9 @@ describe("conversation procedures: behaviour", () => {
     await db.conversation.update({ where: { id: f.support.id }, data: { slaDueAt: breachedAt, slaBreachedAt: breachedAt } });
     const msg = await agent.conversation.reply({ conversationId: f.support.id, text: "Your parcel ships today." });
     expect(msg.deliveryStatus).toBe("QUEUED");
-    const jobs = await db.$queryRaw<{ task: string }[]>`SELECT task_identifier AS task FROM graphile_worker.jobs WHERE key = ${`send:${msg.id}`}`;
+    const jobs = await db.$queryRaw<
+      { task: string }[]
+    >`SELECT task_identifier AS task FROM graphile_worker.jobs WHERE key = ${`send:${msg.id}`}`;
     expect(jobs.map((j) => j.task)).toEqual(["send-message.v1"]);
     const c = await db.conversation.findUniqueOrThrow({ where: { id: f.support.id } });
     expect(c.waitingSince).toBeNull();
@@ -139,22 +163,36 @@ describe("conversation procedures: behaviour", () => {
     const lastSeen = seen.messages.items[0]?.id;
     await callerAs(f.members.lead).conversation.reply({ conversationId: f.support.id, text: "Lead answered first" });
     const agent = callerAs(f.members.agent);
-    await expect(agent.conversation.reply({ conversationId: f.support.id, text: "Me too", lastSeenMessageId: lastSeen })).rejects.toMatchObject({
+    await expect(
+      agent.conversation.reply({ conversationId: f.support.id, text: "Me too", lastSeenMessageId: lastSeen }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("replied while you were typing"),
     });
-    await expect(agent.conversation.reply({ conversationId: f.support.id, text: "Me too", lastSeenMessageId: lastSeen, force: true })).resolves.toMatchObject({ deliveryStatus: "QUEUED" });
+    await expect(
+      agent.conversation.reply({ conversationId: f.support.id, text: "Me too", lastSeenMessageId: lastSeen, force: true }),
+    ).resolves.toMatchObject({ deliveryStatus: "QUEUED" });
   });
 
   it("a note with @mentions notifies the mentioned teammate and is never queued for sending", async () => {
     const f = await fixture();
-    const note = await callerAs(f.members.agent).conversation.note({ conversationId: f.support.id, text: "@Lead can you check?", mentionUserIds: [f.members.lead.user.id] });
+    const note = await callerAs(f.members.agent).conversation.note({
+      conversationId: f.support.id,
+      text: "@Lead can you check?",
+      mentionUserIds: [f.members.lead.user.id],
+    });
     expect(note.kind).toBe("NOTE");
     expect(note.deliveryStatus).toBeNull();
     const n = await db.notification.findMany({ where: { userId: f.members.lead.user.id, messageId: note.id } });
     expect(n).toHaveLength(1);
     const other = await fixture();
-    await expect(callerAs(f.members.agent).conversation.note({ conversationId: f.support.id, text: "x", mentionUserIds: [other.members.agent.user.id] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(f.members.agent).conversation.note({
+        conversationId: f.support.id,
+        text: "x",
+        mentionUserIds: [other.members.agent.user.id],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("the unread dot is per member: opening clears it for me only, and a new customer message brings it back", async () => {
@@ -172,7 +210,12 @@ describe("conversation procedures: behaviour", () => {
 
   it("older thread pages come by keyset cursor", async () => {
     const f = await fixture();
-    const big = await createConversation(db, { workspaceId: f.workspace.id, channelId: f.channel.id, customerId: f.customer.id, messages: 7 });
+    const big = await createConversation(db, {
+      workspaceId: f.workspace.id,
+      channelId: f.channel.id,
+      customerId: f.customer.id,
+      messages: 7,
+    });
     const agent = callerAs(f.members.agent);
     const p1 = await agent.conversation.messages({ conversationId: big.id, limit: 3 });
     const p2 = await agent.conversation.messages({ conversationId: big.id, limit: 3, cursor: p1.nextCursor });

@@ -34,19 +34,37 @@ export const conversationRouter = router({
 
   assign: authorizedProcedure("conversations.assign")
     .input(ZAssignInput)
-    .mutation(async ({ ctx, input }) => (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "assign", assigneeId: input.assigneeId }))[0]),
+    .mutation(
+      async ({ ctx, input }) =>
+        (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "assign", assigneeId: input.assigneeId }))[0],
+    ),
 
   moveTeam: authorizedProcedure("conversations.assign")
     .input(ZMoveTeamInput)
-    .mutation(async ({ ctx, input }) => (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "team", teamId: input.teamId }))[0]),
+    .mutation(
+      async ({ ctx, input }) =>
+        (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "team", teamId: input.teamId }))[0],
+    ),
 
   setPriority: authorizedProcedure("conversations.updateStatus")
     .input(ZSetPriorityInput)
-    .mutation(async ({ ctx, input }) => (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "priority", priority: input.priority }))[0]),
+    .mutation(
+      async ({ ctx, input }) =>
+        (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "priority", priority: input.priority }))[0],
+    ),
 
   setStatus: authorizedProcedure("conversations.updateStatus")
     .input(ZSetStatusInput)
-    .mutation(async ({ ctx, input }) => (await changeConversations(ctx.db, ctx.actor, [input.conversationId], { type: "status", status: input.status, snoozedUntil: input.snoozedUntil }))[0]),
+    .mutation(
+      async ({ ctx, input }) =>
+        (
+          await changeConversations(ctx.db, ctx.actor, [input.conversationId], {
+            type: "status",
+            status: input.status,
+            snoozedUntil: input.snoozedUntil,
+          })
+        )[0],
+    ),
 
   addTag: authorizedProcedure("conversations.tag")
     .input(ZTagInput)

@@ -25,7 +25,12 @@ export const ZSetStatusInput = z
 export const ZTagInput = z.object({
   conversationId: z.uuid(),
   /** an existing tag's name, or a new one (created on the fly) */
-  name: z.string().trim().min(1).max(40).regex(/^[^,<>]+$/, "Tags cannot contain , < or >"),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[^,<>]+$/, "Tags cannot contain , < or >"),
 });
 
 export const ZReplyInput = z.object({
@@ -50,7 +55,11 @@ export const ZRetryInput = z.object({ messageId: z.uuid() });
 
 export const ZBulkChange = z.discriminatedUnion("type", [
   z.object({ type: z.literal("assign"), assigneeId: z.uuid().nullable() }),
-  z.object({ type: z.literal("status"), status: z.enum(["OPEN", "PENDING", "SNOOZED", "RESOLVED"]), snoozedUntil: z.coerce.date().optional() }),
+  z.object({
+    type: z.literal("status"),
+    status: z.enum(["OPEN", "PENDING", "SNOOZED", "RESOLVED"]),
+    snoozedUntil: z.coerce.date().optional(),
+  }),
   z.object({ type: z.literal("priority"), priority: z.enum(["NONE", "LOW", "NORMAL", "HIGH", "URGENT"]) }),
   z.object({ type: z.literal("team"), teamId: z.uuid().nullable() }),
   z.object({ type: z.literal("addTag"), name: ZTagInput.shape.name }),
@@ -58,7 +67,13 @@ export const ZBulkChange = z.discriminatedUnion("type", [
 
 export const ZBulkInput = z
   .object({ conversationIds: z.array(z.uuid()).min(1).max(200), change: ZBulkChange })
-  .refine((v) => v.change.type !== "status" || v.change.status !== "SNOOZED" || (v.change.snoozedUntil && v.change.snoozedUntil.getTime() > Date.now()), {
-    message: "Snoozing needs a time in the future",
-    path: ["change", "snoozedUntil"],
-  });
+  .refine(
+    (v) =>
+      v.change.type !== "status" ||
+      v.change.status !== "SNOOZED" ||
+      (v.change.snoozedUntil && v.change.snoozedUntil.getTime() > Date.now()),
+    {
+      message: "Snoozing needs a time in the future",
+      path: ["change", "snoozedUntil"],
+    },
+  );

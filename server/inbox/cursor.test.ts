@@ -9,7 +9,12 @@ describe("keyset cursor", () => {
   });
 
   it("rejects garbage with a BAD_REQUEST", () => {
-    for (const bad of ["", "abc", Buffer.from("not-a-date|x").toString("base64url"), Buffer.from("2026-01-01T00:00:00Z|'; drop").toString("base64url")]) {
+    for (const bad of [
+      "",
+      "abc",
+      Buffer.from("not-a-date|x").toString("base64url"),
+      Buffer.from("2026-01-01T00:00:00Z|'; drop").toString("base64url"),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(AppError);
     }
   });

@@ -6,7 +6,11 @@ import { findConversationForActor, findMessagesPage, previousConversations, type
 export type MessagePage = { items: MessageRow[]; nextCursor: string | null };
 
 /** Thread page, newest first (the UI reverses it); nextCursor fetches older messages. */
-export async function listMessages(db: Db, actor: Actor, input: { conversationId: string; cursor?: string | null; limit: number }): Promise<MessagePage> {
+export async function listMessages(
+  db: Db,
+  actor: Actor,
+  input: { conversationId: string; cursor?: string | null; limit: number },
+): Promise<MessagePage> {
   await findConversationForActor(db, actor, input.conversationId);
   const rows = await findMessagesPage(db, input.conversationId, input.cursor ? decodeCursor(input.cursor) : null, input.limit + 1);
   const items = rows.slice(0, input.limit);

@@ -14,7 +14,12 @@ function visible(actor: Actor, e: BusEvent): boolean {
  * The actor's live events. Subscribes first, then backfills what was committed after lastEventId
  * (a reconnecting browser misses nothing), then streams, skipping ids already sent.
  */
-export async function* inboxEvents(db: Db, actor: Actor, lastEventId: string | null | undefined, signal: AbortSignal | undefined): AsyncGenerator<BusEvent> {
+export async function* inboxEvents(
+  db: Db,
+  actor: Actor,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<BusEvent> {
   const live = subscribe(actor.workspaceId, signal);
   const first = live.next(); // registers the listener before the backfill query
   let lastSent = 0n;

@@ -24,7 +24,9 @@ describe("inbox.list", () => {
   it("refuses a member of another workspace", async () => {
     const a = await fixture();
     const b = await fixture();
-    await expect(callerAs({ userId: b.members.agent.user.id, workspaceId: a.workspace.id }).inbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs({ userId: b.members.agent.user.id, workspaceId: a.workspace.id }).inbox.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("never shows another workspace's conversations", async () => {
@@ -111,8 +113,24 @@ describe("inbox.events", () => {
     await new Promise((r) => setTimeout(r, 50)); // let both subscribe
     const at = new Date().toISOString();
     publishCommitted([
-      { id: "1", at, workspaceId: f.workspace.id, type: "conversation.updated", conversationId: "c-support", teamId: f.teams.support.id, changes: ["status"] },
-      { id: "2", at, workspaceId: f.workspace.id, type: "conversation.updated", conversationId: "c-returns", teamId: f.teams.returns.id, changes: ["status"] },
+      {
+        id: "1",
+        at,
+        workspaceId: f.workspace.id,
+        type: "conversation.updated",
+        conversationId: "c-support",
+        teamId: f.teams.support.id,
+        changes: ["status"],
+      },
+      {
+        id: "2",
+        at,
+        workspaceId: f.workspace.id,
+        type: "conversation.updated",
+        conversationId: "c-returns",
+        teamId: f.teams.returns.id,
+        changes: ["status"],
+      },
     ]);
     const a = await agentNext;
     const v = await volNext;

@@ -30,7 +30,13 @@ async function unseenMessages(tx: Tx, conversationId: string, lastSeenMessageId:
 export async function sendReply(
   db: Db,
   actor: Actor,
-  input: { conversationId: string; text: string; lastSeenMessageId?: string | null; force: boolean; thenStatus?: "OPEN" | "PENDING" | "RESOLVED" },
+  input: {
+    conversationId: string;
+    text: string;
+    lastSeenMessageId?: string | null;
+    force: boolean;
+    thenStatus?: "OPEN" | "PENDING" | "RESOLVED";
+  },
 ) {
   return withEvents(db, actor, async (tx, emit) => {
     const [c] = await lockConversations(tx, actor, [input.conversationId]);
@@ -42,7 +48,12 @@ export async function sendReply(
       const unseen = await unseenMessages(tx, c.id, input.lastSeenMessageId, actor);
       if (unseen.length) {
         const who = unseen.find((m) => m.direction === "OUT")?.author?.name;
-        throw new AppError("CONFLICT", who ? `${who} replied while you were typing. Read it before sending.` : "The customer wrote again while you were typing. Read it before sending.");
+        throw new AppError(
+          "CONFLICT",
+          who
+            ? `${who} replied while you were typing. Read it before sending.`
+            : "The customer wrote again while you were typing. Read it before sending.",
+        );
       }
     }
     const now = new Date();
@@ -97,7 +108,8 @@ export async function addNote(db: Db, actor: Actor, input: { conversationId: str
           select: { userId: true, user: { select: { name: true } } },
         })
       : [];
-    if (mentioned.length !== new Set(input.mentionUserIds).size) throw new AppError("BAD_REQUEST", "You can only mention members of this workspace");
+    if (mentioned.length !== new Set(input.mentionUserIds).size)
+      throw new AppError("BAD_REQUEST", "You can only mention members of this workspace");
     const message = await tx.message.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -116,7 +128,13 @@ export async function addNote(db: Db, actor: Actor, input: { conversationId: str
       await tx.notification.createMany({
         data: mentioned
           .filter((m) => m.userId !== actor.userId)
-          .map((m) => ({ workspaceId: actor.workspaceId, userId: m.userId, kind: "MENTION" as const, messageId: message.id, data: { conversationId: c.id, by: actor.name } })),
+          .map((m) => ({
+            workspaceId: actor.workspaceId,
+            userId: m.userId,
+            kind: "MENTION" as const,
+            messageId: message.id,
+            data: { conversationId: c.id, by: actor.name },
+          })),
       });
     }
     emit({ type: "message.created", conversationId: c.id, teamId: c.teamId, messageId: message.id });
@@ -127,11 +145,18 @@ export async function addNote(db: Db, actor: Actor, input: { conversationId: str
 /** A FAILED message goes back to the queue (agent pressed Retry). */
 export async function retryMessage(db: Db, actor: Actor, messageId: string) {
   return withEvents(db, actor, async (tx, emit) => {
-    const msg = await tx.message.findFirst({ where: { id: messageId, workspaceId: actor.workspaceId, kind: "MESSAGE", direction: "OUT" }, select: { id: true, conversationId: true, deliveryStatus: true } });
+    const msg = await tx.message.findFirst({
+      where: { id: messageId, workspaceId: actor.workspaceId, kind: "MESSAGE", direction: "OUT" },
+      select: { id: true, conversationId: true, deliveryStatus: true },
+    });
     if (!msg) throw new AppError("NOT_FOUND", "Message not found");
     const [c] = await lockConversations(tx, actor, [msg.conversationId]);
     if (msg.deliveryStatus !== "FAILED") throw new AppError("CONFLICT", "Only failed messages can be retried");
-    await tx.message.update({ where: { id: msg.id }, data: { deliveryStatus: "QUEUED", deliveryError: null, attempts: 0 }, select: { id: true } });
+    await tx.message.update({
+      where: { id: msg.id },
+      data: { deliveryStatus: "QUEUED", deliveryError: null, attempts: 0 },
+      select: { id: true },
+    });
     await enqueue(tx, "send-message.v1", { messageId: msg.id }, { jobKey: `send:${msg.id}` });
     emit({ type: "message.updated", conversationId: msg.conversationId, teamId: c?.teamId ?? null, messageId: msg.id });
     return { ok: true as const };

@@ -28,7 +28,10 @@ export async function addTag(db: Db, actor: Actor, conversationIds: string[], ra
     });
     const addedIds = new Set(added.map((a) => a.conversationId));
     const changed = rows.filter((c) => addedIds.has(c.id));
-    if (changed.length) await tx.message.createMany({ data: changed.map((c) => eventMessage(actor, c, `${actor.name} tagged ${tag.name}`, { type: "tag", tag: tag.name })) });
+    if (changed.length)
+      await tx.message.createMany({
+        data: changed.map((c) => eventMessage(actor, c, `${actor.name} tagged ${tag.name}`, { type: "tag", tag: tag.name })),
+      });
     for (const c of changed) emit({ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["tags"] });
     return { tag, added: changed.length };
   });
@@ -39,12 +42,17 @@ export async function removeTag(db: Db, actor: Actor, conversationIds: string[],
     const rows = await lockConversations(tx, actor, conversationIds);
     const tag = await tx.tag.findFirst({ where: { id: tagId, workspaceId: actor.workspaceId }, select: { id: true, name: true } });
     if (!tag) return { removed: 0 };
-    const had = await tx.conversationTag.findMany({ where: { tagId, conversationId: { in: rows.map((r) => r.id) } }, select: { conversationId: true } });
+    const had = await tx.conversationTag.findMany({
+      where: { tagId, conversationId: { in: rows.map((r) => r.id) } },
+      select: { conversationId: true },
+    });
     const hadIds = new Set(had.map((h) => h.conversationId));
     const changed = rows.filter((c) => hadIds.has(c.id));
     if (changed.length === 0) return { removed: 0 };
     await tx.conversationTag.deleteMany({ where: { tagId, conversationId: { in: changed.map((c) => c.id) } } });
-    await tx.message.createMany({ data: changed.map((c) => eventMessage(actor, c, `${actor.name} removed tag ${tag.name}`, { type: "untag", tag: tag.name })) });
+    await tx.message.createMany({
+      data: changed.map((c) => eventMessage(actor, c, `${actor.name} removed tag ${tag.name}`, { type: "untag", tag: tag.name })),
+    });
     for (const c of changed) emit({ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["tags"] });
     return { removed: changed.length };
   });
@@ -52,5 +60,10 @@ export async function removeTag(db: Db, actor: Actor, conversationIds: string[],
 
 /** Tag names for the picker, most used first would need a counter; alphabetical is predictable. */
 export function listTags(db: Db, actor: Actor) {
-  return db.tag.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, color: true }, take: 500 });
+  return db.tag.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, color: true },
+    take: 500,
+  });
 }

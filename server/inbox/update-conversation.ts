@@ -20,11 +20,17 @@ async function memberName(tx: Tx, actor: Actor, userId: string): Promise<string>
     where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } },
     select: { active: true, accessUntil: true, user: { select: { name: true } } },
   });
-  if (!m || !m.active || (m.accessUntil && m.accessUntil <= new Date())) throw new AppError("BAD_REQUEST", "That person is not an active member of this workspace");
+  if (!m || !m.active || (m.accessUntil && m.accessUntil <= new Date()))
+    throw new AppError("BAD_REQUEST", "That person is not an active member of this workspace");
   return m.user.name;
 }
 
-async function applyOne(tx: Tx, actor: Actor, c: MutableConversation, change: ConversationChange): Promise<{ previous: ConversationChange; text: string | null }> {
+async function applyOne(
+  tx: Tx,
+  actor: Actor,
+  c: MutableConversation,
+  change: ConversationChange,
+): Promise<{ previous: ConversationChange; text: string | null }> {
   switch (change.type) {
     case "assign": {
       // volunteers may claim a conversation or hand it back, not assign others
@@ -33,19 +39,32 @@ async function applyOne(tx: Tx, actor: Actor, c: MutableConversation, change: Co
       }
       const name = change.assigneeId ? await memberName(tx, actor, change.assigneeId) : null;
       await tx.conversation.update({ where: { id: c.id }, data: { assigneeId: change.assigneeId }, select: { id: true } });
-      const text = name === null ? `${actor.name} unassigned this conversation` : change.assigneeId === actor.userId ? `${actor.name} took this conversation` : `${actor.name} assigned this to ${name}`;
+      const text =
+        name === null
+          ? `${actor.name} unassigned this conversation`
+          : change.assigneeId === actor.userId
+            ? `${actor.name} took this conversation`
+            : `${actor.name} assigned this to ${name}`;
       return { previous: { type: "assign", assigneeId: c.assigneeId }, text: c.assigneeId === change.assigneeId ? null : text };
     }
     case "team": {
       if (!seesAllQueues(actor)) throw new AppError("FORBIDDEN", "Volunteers cannot move conversations between teams");
-      const team = change.teamId ? await tx.team.findFirst({ where: { id: change.teamId, workspaceId: actor.workspaceId }, select: { name: true } }) : null;
+      const team = change.teamId
+        ? await tx.team.findFirst({ where: { id: change.teamId, workspaceId: actor.workspaceId }, select: { name: true } })
+        : null;
       if (change.teamId && !team) throw new AppError("NOT_FOUND", "Team not found");
       await tx.conversation.update({ where: { id: c.id }, data: { teamId: change.teamId }, select: { id: true } });
-      return { previous: { type: "team", teamId: c.teamId }, text: c.teamId === change.teamId ? null : team ? `${actor.name} moved this to ${team.name}` : `${actor.name} removed the team` };
+      return {
+        previous: { type: "team", teamId: c.teamId },
+        text: c.teamId === change.teamId ? null : team ? `${actor.name} moved this to ${team.name}` : `${actor.name} removed the team`,
+      };
     }
     case "priority": {
       await tx.conversation.update({ where: { id: c.id }, data: { priority: change.priority }, select: { id: true } });
-      return { previous: { type: "priority", priority: c.priority }, text: c.priority === change.priority ? null : `${actor.name} set priority to ${change.priority.toLowerCase()}` };
+      return {
+        previous: { type: "priority", priority: c.priority },
+        text: c.priority === change.priority ? null : `${actor.name} set priority to ${change.priority.toLowerCase()}`,
+      };
     }
     case "status": {
       const now = new Date();
@@ -61,16 +80,31 @@ async function applyOne(tx: Tx, actor: Actor, c: MutableConversation, change: Co
         },
         select: { id: true },
       });
-      if (snoozedUntil) await enqueue(tx, "wake-conversation.v1", { conversationId: c.id }, { jobKey: `wake:${c.id}`, runAt: snoozedUntil });
-      const verb = { OPEN: "reopened", PENDING: "marked this pending", SNOOZED: `snoozed this until ${snoozedUntil?.toISOString() ?? ""}`, RESOLVED: "resolved this" }[change.status];
-      const previous: ConversationChange = { type: "status", status: c.status, ...(c.snoozedUntil && c.snoozedUntil > now ? { snoozedUntil: c.snoozedUntil } : {}) };
+      if (snoozedUntil)
+        await enqueue(tx, "wake-conversation.v1", { conversationId: c.id }, { jobKey: `wake:${c.id}`, runAt: snoozedUntil });
+      const verb = {
+        OPEN: "reopened",
+        PENDING: "marked this pending",
+        SNOOZED: `snoozed this until ${snoozedUntil?.toISOString() ?? ""}`,
+        RESOLVED: "resolved this",
+      }[change.status];
+      const previous: ConversationChange = {
+        type: "status",
+        status: c.status,
+        ...(c.snoozedUntil && c.snoozedUntil > now ? { snoozedUntil: c.snoozedUntil } : {}),
+      };
       return { previous, text: c.status === change.status && change.status !== "SNOOZED" ? null : `${actor.name} ${verb}` };
     }
   }
 }
 
 /** Applies one change to one or many conversations (bulk) atomically; events after commit. */
-export async function changeConversations(db: Db, actor: Actor, conversationIds: string[], change: ConversationChange): Promise<ChangeResult[]> {
+export async function changeConversations(
+  db: Db,
+  actor: Actor,
+  conversationIds: string[],
+  change: ConversationChange,
+): Promise<ChangeResult[]> {
   return withEvents(db, actor, async (tx, emit) => {
     const rows = await lockConversations(tx, actor, conversationIds);
     const results: ChangeResult[] = [];
@@ -82,13 +116,19 @@ export async function changeConversations(db: Db, actor: Actor, conversationIds:
       if (text) lines.push(eventMessage(actor, c, text, { ...change }));
       // the assignee hears about it, unless they took it themselves (or already had it)
       if (change.type === "assign" && change.assigneeId && change.assigneeId !== actor.userId && change.assigneeId !== c.assigneeId) {
-        notifications.push({ workspaceId: actor.workspaceId, userId: change.assigneeId, kind: "ASSIGNED" as const, data: { conversationId: c.id, by: actor.name } });
+        notifications.push({
+          workspaceId: actor.workspaceId,
+          userId: change.assigneeId,
+          kind: "ASSIGNED" as const,
+          data: { conversationId: c.id, by: actor.name },
+        });
       }
       const teamId = change.type === "team" ? change.teamId : c.teamId;
       if (change.type === "assign") emit({ type: "conversation.assigned", conversationId: c.id, teamId, assigneeId: change.assigneeId });
       else emit({ type: "conversation.updated", conversationId: c.id, teamId, changes: [change.type] });
       // a move out of a team must also reach the old team's viewers
-      if (change.type === "team" && c.teamId !== change.teamId) emit({ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["team"] });
+      if (change.type === "team" && c.teamId !== change.teamId)
+        emit({ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["team"] });
     }
     if (lines.length) await tx.message.createMany({ data: lines });
     await insertNotifications(tx, notifications);

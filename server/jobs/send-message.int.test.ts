@@ -31,9 +31,13 @@ function recordingAdapter(behaviour: () => Promise<{ externalId: string }>) {
 
 async function queuedSms() {
   const f = await createWorkspaceWithRoles(db);
-  const channel = await db.channel.create({ data: { workspaceId: f.workspace.id, kind: "SMS", name: "SMS", ownerTeamId: f.teams.support.id } });
+  const channel = await db.channel.create({
+    data: { workspaceId: f.workspace.id, kind: "SMS", name: "SMS", ownerTeamId: f.teams.support.id },
+  });
   const customer = await createCustomer(db, { workspaceId: f.workspace.id });
-  await db.customerIdentity.create({ data: { workspaceId: f.workspace.id, customerId: customer.id, channelKind: "SMS", address: "+15550001111" } });
+  await db.customerIdentity.create({
+    data: { workspaceId: f.workspace.id, customerId: customer.id, channelKind: "SMS", address: "+15550001111" },
+  });
   const c = await createConversation(db, { workspaceId: f.workspace.id, channelId: channel.id, customerId: customer.id, messages: 1 });
   const msg = await callerAs(f.members.agent).conversation.reply({ conversationId: c.id, text: "On its way!" });
   return { f, msg };
@@ -58,7 +62,10 @@ describe("send-message job", () => {
     await expect(sendMessageTask(db, { messageId: msg.id }, { attempts: 1, maxAttempts: 3 })).rejects.toThrow("503");
     expect(await db.message.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({ deliveryStatus: "QUEUED", attempts: 1 });
     expect(await sendMessageTask(db, { messageId: msg.id }, { attempts: 3, maxAttempts: 3 })).toBe("failed");
-    expect(await db.message.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({ deliveryStatus: "FAILED", deliveryError: "503 upstream busy" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({
+      deliveryStatus: "FAILED",
+      deliveryError: "503 upstream busy",
+    });
     await callerAs(f.members.agent).conversation.retry({ messageId: msg.id });
     expect(await db.message.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({ deliveryStatus: "QUEUED", deliveryError: null });
   });

@@ -25,7 +25,10 @@ export async function checkHealth(opts: { db?: Db; timeoutMs?: number } = {}): P
 
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const line = err.message.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  const line = err.message
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
   const code = (err as { code?: unknown }).code;
   return line ?? (typeof code === "string" ? code : err.name);
 }

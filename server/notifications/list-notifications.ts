@@ -2,12 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { decodeCursor, encodeCursor } from "../inbox/cursor";
-import {
-  countOwnUnread,
-  findOwnNotifications,
-  findReachableConversations,
-  type NotificationRow,
-} from "./notifications.repository";
+import { countOwnUnread, findOwnNotifications, findReachableConversations, type NotificationRow } from "./notifications.repository";
 import {
   EXCERPT_LENGTH,
   UNREAD_COUNT_CAP,

@@ -8,7 +8,14 @@ async function fixture() {
   const ws = await createWorkspaceWithRoles(db);
   const customer = await createCustomer(db, { workspaceId: ws.workspace.id });
   const make = (teamId: string, subject = "Damaged item") =>
-    createConversation(db, { workspaceId: ws.workspace.id, channelId: ws.channel.id, customerId: customer.id, teamId, subject, messages: 1 });
+    createConversation(db, {
+      workspaceId: ws.workspace.id,
+      channelId: ws.channel.id,
+      customerId: customer.id,
+      teamId,
+      subject,
+      messages: 1,
+    });
   return { ...ws, customer, make };
 }
 
@@ -29,7 +36,11 @@ describe("notifications: who may do what", () => {
     const a = await fixture();
     const b = await fixture();
     const c = await a.make(a.teams.support.id);
-    await callerAs(a.members.lead).conversation.note({ conversationId: c.id, text: "@Agent look", mentionUserIds: [a.members.agent.user.id] });
+    await callerAs(a.members.lead).conversation.note({
+      conversationId: c.id,
+      text: "@Agent look",
+      mentionUserIds: [a.members.agent.user.id],
+    });
     const intruder = callerAs({ userId: b.members.admin.user.id, workspaceId: a.workspace.id });
     await expect(intruder.notifications.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(intruder.notifications.unreadCount()).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -43,7 +54,11 @@ describe("notifications: who may do what", () => {
   it("lets every role read their own notifications, and only their own", async () => {
     const f = await fixture();
     const c = await f.make(f.teams.returns.id);
-    await callerAs(f.members.lead).conversation.note({ conversationId: c.id, text: "@Volunteer please check", mentionUserIds: [f.members.volunteer.user.id] });
+    await callerAs(f.members.lead).conversation.note({
+      conversationId: c.id,
+      text: "@Volunteer please check",
+      mentionUserIds: [f.members.volunteer.user.id],
+    });
     for (const m of [f.members.admin, f.members.agent]) {
       expect(await callerAs(m).notifications.list({})).toEqual({ items: [], nextCursor: null });
       expect(await callerAs(m).notifications.unreadCount()).toEqual({ count: 0, capped: false });
@@ -135,7 +150,10 @@ describe("notifications: mentions and assignments", () => {
     expect(await rowsOf(f.members.agent.user.id)).toHaveLength(1);
     expect(await rowsOf(f.members.lead.user.id)).toHaveLength(0);
 
-    const bulk = await lead.conversation.bulk({ conversationIds: [c1.id, c2.id, c3.id], change: { type: "assign", assigneeId: f.members.admin.user.id } });
+    const bulk = await lead.conversation.bulk({
+      conversationIds: [c1.id, c2.id, c3.id],
+      change: { type: "assign", assigneeId: f.members.admin.user.id },
+    });
     expect(bulk).toEqual({ count: 3 });
     const adminRows = await rowsOf(f.members.admin.user.id);
     expect(adminRows.map((r) => r.kind)).toEqual(["ASSIGNED", "ASSIGNED", "ASSIGNED"]);
@@ -174,14 +192,25 @@ describe("notifications: mentions and assignments", () => {
     const returns = await f.make(f.teams.returns.id, "Refund for order 1042");
     const support = await f.make(f.teams.support.id, "Secret support case");
     const lead = callerAs(f.members.lead);
-    await lead.conversation.note({ conversationId: returns.id, text: "@Volunteer can you take this refund?", mentionUserIds: [f.members.volunteer.user.id] });
-    await lead.conversation.note({ conversationId: support.id, text: "@Volunteer the password is hunter2", mentionUserIds: [f.members.volunteer.user.id] });
+    await lead.conversation.note({
+      conversationId: returns.id,
+      text: "@Volunteer can you take this refund?",
+      mentionUserIds: [f.members.volunteer.user.id],
+    });
+    await lead.conversation.note({
+      conversationId: support.id,
+      text: "@Volunteer the password is hunter2",
+      mentionUserIds: [f.members.volunteer.user.id],
+    });
     const vol = callerAs(f.members.volunteer);
     let items = (await vol.notifications.list({})).items;
     expect(items).toHaveLength(2);
     // newest first: the Support one is outside the volunteer's teams
     expect(items[0]).toMatchObject({ kind: "MENTION", conversation: null, excerpt: null });
-    expect(items[1]).toMatchObject({ conversation: { id: returns.id, subject: "Refund for order 1042" }, excerpt: "@Volunteer can you take this refund?" });
+    expect(items[1]).toMatchObject({
+      conversation: { id: returns.id, subject: "Refund for order 1042" },
+      excerpt: "@Volunteer can you take this refund?",
+    });
     expect(JSON.stringify(items)).not.toContain("hunter2");
     expect(JSON.stringify(items)).not.toContain("Secret");
 
@@ -215,7 +244,12 @@ describe("notifications.list and unreadCount", () => {
     });
     // someone else's rows in between must not show up
     await db.notification.createMany({
-      data: Array.from({ length: 3 }, () => ({ workspaceId: f.workspace.id, userId: f.members.admin.user.id, kind: "ASSIGNED" as const, createdAt: new Date(t0) })),
+      data: Array.from({ length: 3 }, () => ({
+        workspaceId: f.workspace.id,
+        userId: f.members.admin.user.id,
+        kind: "ASSIGNED" as const,
+        createdAt: new Date(t0),
+      })),
     });
     const agent = callerAs(f.members.agent);
     const seen: { id: string; createdAt: Date }[] = [];

@@ -13,10 +13,7 @@ export const ZListNotificationsInput = z.object({
 });
 
 /** Either some of the caller's notifications by id, or all of them. */
-export const ZMarkReadInput = z.union([
-  z.object({ ids: z.array(z.uuid()).min(1).max(100) }),
-  z.object({ all: z.literal(true) }),
-]);
+export const ZMarkReadInput = z.union([z.object({ ids: z.array(z.uuid()).min(1).max(100) }), z.object({ all: z.literal(true) })]);
 
 export const ZNotificationKind = z.enum(["MENTION", "ASSIGNED", "APPROVAL_REQUESTED", "SLA_WARNING"]);
 

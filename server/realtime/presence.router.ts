@@ -12,7 +12,13 @@ export const presenceRouter = router({
     .input(ZConversation.extend({ typing: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       await findConversationForActor(ctx.db, ctx.actor, input.conversationId);
-      return { viewers: updatePresence(ctx.actor.workspaceId, input.conversationId, { userId: ctx.actor.userId, name: ctx.actor.name, typing: input.typing }) };
+      return {
+        viewers: updatePresence(ctx.actor.workspaceId, input.conversationId, {
+          userId: ctx.actor.userId,
+          name: ctx.actor.name,
+          typing: input.typing,
+        }),
+      };
     }),
 
   leave: authorizedProcedure("conversations.read")

@@ -81,7 +81,11 @@ export function updatePresence(workspaceId: string, conversationId: string, view
 }
 
 /** Yields the viewer list now and on every change, until the signal aborts. */
-export async function* watchPresence(workspaceId: string, conversationId: string, signal: AbortSignal | undefined): AsyncGenerator<Viewer[]> {
+export async function* watchPresence(
+  workspaceId: string,
+  conversationId: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Viewer[]> {
   // listen before the first yield, so a change right after it is not lost
   const changes = on(state().emitter, key(workspaceId, conversationId), { signal });
   yield viewers(workspaceId, conversationId);

@@ -10,7 +10,12 @@ const db = testDb();
 async function fixture() {
   const ws = await createWorkspaceWithRoles(db);
   const customer = await createCustomer(db, { workspaceId: ws.workspace.id });
-  const conversation = await createConversation(db, { workspaceId: ws.workspace.id, channelId: ws.channel.id, customerId: customer.id, messages: 1 });
+  const conversation = await createConversation(db, {
+    workspaceId: ws.workspace.id,
+    channelId: ws.channel.id,
+    customerId: customer.id,
+    messages: 1,
+  });
   return { ...ws, conversation };
 }
 
@@ -41,7 +46,9 @@ describe("inbox.events", () => {
     await callerAs(f.members.lead).conversation.assign({ conversationId: f.conversation.id, assigneeId: f.members.agent.user.id });
     await callerAs(f.members.lead).conversation.note({ conversationId: f.conversation.id, text: "fyi" });
     const ac2 = new AbortController();
-    const resumed = (await callerAs(f.members.agent, { signal: ac2.signal }).inbox.events({ lastEventId: data(live).id }))[Symbol.asyncIterator]();
+    const resumed = (await callerAs(f.members.agent, { signal: ac2.signal }).inbox.events({ lastEventId: data(live).id }))[
+      Symbol.asyncIterator
+    ]();
     const missed = (await take(resumed, 2)).map(data);
     expect(missed.map((e) => e.type)).toEqual(["conversation.assigned", "message.created"]);
     ac2.abort();
@@ -52,7 +59,9 @@ describe("presence", () => {
   it("shows who is viewing and typing, and refuses callers outside the conversation's scope", async () => {
     const f = await fixture();
     const ac = new AbortController();
-    const watch = (await callerAs(f.members.agent, { signal: ac.signal }).presence.watch({ conversationId: f.conversation.id }))[Symbol.asyncIterator]();
+    const watch = (await callerAs(f.members.agent, { signal: ac.signal }).presence.watch({ conversationId: f.conversation.id }))[
+      Symbol.asyncIterator
+    ]();
     expect((await take(watch, 1))[0]).toEqual({ viewers: [] });
     await callerAs(f.members.lead).presence.heartbeat({ conversationId: f.conversation.id, typing: true });
     const [seen] = await take(watch, 1);
@@ -61,7 +70,9 @@ describe("presence", () => {
     expect((await take(watch, 1))[0]).toEqual({ viewers: [] });
     ac.abort();
     await expect(callerAs(null).presence.heartbeat({ conversationId: f.conversation.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerAs(f.members.volunteer).presence.heartbeat({ conversationId: f.conversation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerAs(f.members.volunteer).presence.heartbeat({ conversationId: f.conversation.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

@@ -12,7 +12,11 @@ export async function getWorkspaceOverview(db: Db, actor: Actor) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.channel.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
+    db.channel.findMany({
+      where: { workspaceId: actor.workspaceId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, kind: true },
+    }),
   ]);
   // channel kinds present, in a fixed order, for the "by channel" views
   const kinds = [...new Set(channels.map((c) => c.kind))].sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));

@@ -12,7 +12,9 @@ describe("workspace.me", () => {
   it("refuses a session for a workspace the user is not a member of", async () => {
     const a = await createWorkspaceWithRoles(db);
     const b = await createWorkspaceWithRoles(db);
-    await expect(callerAs({ userId: a.members.agent.user.id, workspaceId: b.workspace.id }).workspace.me()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs({ userId: a.members.agent.user.id, workspaceId: b.workspace.id }).workspace.me()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("refuses a volunteer once their access window has passed", async () => {

@@ -11,7 +11,7 @@ export function snoozePresets(now: Date): SnoozePreset[] {
   const tomorrow = new Date(now);
   tomorrow.setDate(now.getDate() + 1);
   const monday = new Date(now);
-  monday.setDate(now.getDate() + (((8 - now.getDay()) % 7) || 7));
+  monday.setDate(now.getDate() + ((8 - now.getDay()) % 7 || 7));
   return [
     { id: "1h", label: "1 hour", until: new Date(now.getTime() + 3_600_000) },
     { id: "3h", label: "3 hours", until: new Date(now.getTime() + 3 * 3_600_000) },
@@ -22,7 +22,10 @@ export function snoozePresets(now: Date): SnoozePreset[] {
 
 export function formatSnoozeHint(until: Date, now: Date): string {
   const sameDay = until.toDateString() === now.toDateString();
-  return until.toLocaleString(undefined, sameDay ? { hour: "numeric", minute: "2-digit" } : { weekday: "short", hour: "numeric", minute: "2-digit" });
+  return until.toLocaleString(
+    undefined,
+    sameDay ? { hour: "numeric", minute: "2-digit" } : { weekday: "short", hour: "numeric", minute: "2-digit" },
+  );
 }
 
 /** Value for <input type="datetime-local"> in local time. */

@@ -56,7 +56,9 @@ export function useBulkActions(onDone: () => void) {
 
   const bulk = useMutation(
     trpc.conversation.bulk.mutationOptions({
-      onMutate: async (input): Promise<{ snapshot: CacheSnapshot }> => ({ snapshot: await cache.patch(input.conversationIds, (c) => toPatch(input.change, c)) }),
+      onMutate: async (input): Promise<{ snapshot: CacheSnapshot }> => ({
+        snapshot: await cache.patch(input.conversationIds, (c) => toPatch(input.change, c)),
+      }),
       onError: (err, _input, ctx) => {
         cache.rollback(ctx?.snapshot);
         toast.show({ tone: "error", message: err.message });

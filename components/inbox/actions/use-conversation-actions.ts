@@ -27,7 +27,9 @@ export function useConversationActions() {
   const tags = useQuery(trpc.conversation.tags.queryOptions());
   const lastUndo = useRef<(() => void) | null>(null);
 
-  function optimistic<I extends { conversationId: string }>(toPatch: (input: I, c: { tags: { id: string; name: string; color: string }[] }) => ConversationPatch) {
+  function optimistic<I extends { conversationId: string }>(
+    toPatch: (input: I, c: { tags: { id: string; name: string; color: string }[] }) => ConversationPatch,
+  ) {
     return {
       onMutate: async (input: I): Promise<Ctx> => ({ snapshot: await cache.patch([input.conversationId], (c) => toPatch(input, c)) }),
       onError: (err: { message: string }, _input: I, ctx: Ctx | undefined) => {
@@ -63,7 +65,9 @@ export function useConversationActions() {
       }),
     ),
   );
-  const removeTagM = useMutation(trpc.conversation.removeTag.mutationOptions(optimistic((i, c) => ({ tags: c.tags.filter((t) => t.id !== i.tagId) }))));
+  const removeTagM = useMutation(
+    trpc.conversation.removeTag.mutationOptions(optimistic((i, c) => ({ tags: c.tags.filter((t) => t.id !== i.tagId) }))),
+  );
 
   /** Applies a change; `announce` shows a toast (with Undo unless this already is an undo). */
   function apply(target: Target, change: UndoableChange, announce: string | null, isUndo = false) {
@@ -100,14 +104,23 @@ export function useConversationActions() {
       apply(target, { type: "status", status, snoozedUntil }, text);
     },
     assign(target: Target, assigneeId: string | null) {
-      const text = assigneeId === null ? `Unassigned ${label(target)}` : assigneeId === myId ? `You took ${label(target)}` : `Assigned ${label(target)} to ${memberRef(assigneeId)?.name ?? "…"}`;
+      const text =
+        assigneeId === null
+          ? `Unassigned ${label(target)}`
+          : assigneeId === myId
+            ? `You took ${label(target)}`
+            : `Assigned ${label(target)} to ${memberRef(assigneeId)?.name ?? "…"}`;
       apply(target, { type: "assign", assigneeId }, text);
     },
     setPriority(target: Target, priority: Priority) {
       apply(target, { type: "priority", priority }, `Priority of ${label(target)} set to ${PRIORITY_NAME[priority]}`);
     },
     moveTeam(target: Target, teamId: string | null) {
-      apply(target, { type: "team", teamId }, teamId ? `Moved ${label(target)} to ${teamRef(teamId)?.name ?? "…"}` : `Removed the team from ${label(target)}`);
+      apply(
+        target,
+        { type: "team", teamId },
+        teamId ? `Moved ${label(target)} to ${teamRef(teamId)?.name ?? "…"}` : `Removed the team from ${label(target)}`,
+      );
     },
     addTag(target: Target, name: string) {
       addTagM.mutate({ conversationId: target.id, name });

@@ -26,7 +26,10 @@ export function useConversationCache() {
     const listFilter = trpc.inbox.list.infiniteQueryFilter();
     const detailKeys = ids.map((conversationId) => trpc.conversation.get.queryKey({ conversationId }));
     await Promise.all([qc.cancelQueries(listFilter), ...detailKeys.map((queryKey) => qc.cancelQueries({ queryKey }))]);
-    const snapshot: CacheSnapshot = [...qc.getQueriesData(listFilter), ...detailKeys.map((k): [QueryKey, unknown] => [k, qc.getQueryData(k)])];
+    const snapshot: CacheSnapshot = [
+      ...qc.getQueriesData(listFilter),
+      ...detailKeys.map((k): [QueryKey, unknown] => [k, qc.getQueryData(k)]),
+    ];
     qc.setQueriesData<InfiniteData<ListPage>>(listFilter, (old) =>
       old ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((i) => (set.has(i.id) ? { ...i, ...fn(i) } : i)) })) } : old,
     );

@@ -27,7 +27,11 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
       author: { select: { name: true } },
       channel: { select: { kind: true, configEncrypted: true, settings: true } },
       conversation: {
-        select: { subject: true, teamId: true, customer: { select: { email: true, phone: true, identities: { select: { channelKind: true, address: true } } } } },
+        select: {
+          subject: true,
+          teamId: true,
+          customer: { select: { email: true, phone: true, identities: { select: { channelKind: true, address: true } } } },
+        },
       },
     },
   });
@@ -43,8 +47,14 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
   });
   const finish = async (data: { deliveryStatus: "SENT" | "FAILED"; externalId?: string; deliveryError?: string }) => {
     const events = await db.$transaction(async (tx) => {
-      await tx.message.update({ where: { id: msg.id }, data: { ...data, attempts: job.attempts, sentAt: data.deliveryStatus === "SENT" ? new Date() : null }, select: { id: true } });
-      return recordEvents(tx, msg.workspaceId, [{ type: "message.updated", conversationId: msg.conversationId, teamId: msg.conversation.teamId, messageId: msg.id }]);
+      await tx.message.update({
+        where: { id: msg.id },
+        data: { ...data, attempts: job.attempts, sentAt: data.deliveryStatus === "SENT" ? new Date() : null },
+        select: { id: true },
+      });
+      return recordEvents(tx, msg.workspaceId, [
+        { type: "message.updated", conversationId: msg.conversationId, teamId: msg.conversation.teamId, messageId: msg.id },
+      ]);
     });
     publishCommitted(events);
   };
@@ -52,7 +62,16 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
     if (!to) throw new SendError(`The customer has no ${msg.channel.kind.toLowerCase()} address`, true);
     const config = adapter.parseConfig({ encrypted: msg.channel.configEncrypted, settings: msg.channel.settings });
     const { externalId } = await adapter.send(
-      { messageId: msg.id, conversationId: msg.conversationId, text: msg.text, html: msg.html, to, subject: msg.conversation.subject, thread: thread.flatMap((t) => (t.externalId ? [t.externalId] : [])), authorName: msg.author?.name ?? null },
+      {
+        messageId: msg.id,
+        conversationId: msg.conversationId,
+        text: msg.text,
+        html: msg.html,
+        to,
+        subject: msg.conversation.subject,
+        thread: thread.flatMap((t) => (t.externalId ? [t.externalId] : [])),
+        authorName: msg.author?.name ?? null,
+      },
       config,
     );
     await finish({ deliveryStatus: "SENT", externalId });

@@ -16,7 +16,16 @@ export async function wakeConversationTask(db: Db, rawPayload: unknown): Promise
     if (!c) return null;
     await tx.conversation.update({ where: { id: c.id }, data: { status: "OPEN", snoozedUntil: null }, select: { id: true } });
     await tx.message.create({
-      data: { workspaceId: c.workspaceId, conversationId: c.id, channelId: c.channelId, direction: "OUT", kind: "EVENT", authorType: "SYSTEM", text: "Snooze ended: back in the queue", meta: { type: "wake" } },
+      data: {
+        workspaceId: c.workspaceId,
+        conversationId: c.id,
+        channelId: c.channelId,
+        direction: "OUT",
+        kind: "EVENT",
+        authorType: "SYSTEM",
+        text: "Snooze ended: back in the queue",
+        meta: { type: "wake" },
+      },
       select: { id: true },
     });
     return recordEvents(tx, c.workspaceId, [{ type: "conversation.updated", conversationId: c.id, teamId: c.teamId, changes: ["status"] }]);
