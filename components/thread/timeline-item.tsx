@@ -50,8 +50,35 @@ function withMentions(text: string, names: string[]): ReactNode {
 
 function Body({ message, mentions }: { message: MessageItem; mentions: string[] }) {
   const [showQuoted, setShowQuoted] = useState(false);
-  if (message.html) return <EmailFrame html={message.html} title={`Email from ${message.author?.name ?? "customer"}`} />;
-  const { body, quoted } = splitQuoted(message.text);
+  // email ingest folds quoted history out of the text/HTML and keeps it in meta.quoted / meta.quotedHtml
+  const meta = message.meta as { quoted?: unknown; quotedHtml?: unknown } | null;
+  if (message.html) {
+    const title = `Email from ${message.author?.name ?? "customer"}`;
+    const quotedHtml = typeof meta?.quotedHtml === "string" && meta.quotedHtml.trim() ? meta.quotedHtml : null;
+    return (
+      <div>
+        <EmailFrame html={message.html} title={title} />
+        {quotedHtml && (
+          <div className="mt-1">
+            <button
+              type="button"
+              aria-expanded={showQuoted}
+              aria-label={showQuoted ? "Hide quoted text" : "Show quoted text"}
+              title={showQuoted ? "Hide quoted text" : "Show quoted text"}
+              onClick={() => setShowQuoted((s) => !s)}
+              className="rounded bg-slate-100 px-1.5 text-xs leading-4 font-bold tracking-widest text-slate-500 hover:bg-slate-200"
+            >
+              …
+            </button>
+            {showQuoted && <EmailFrame html={quotedHtml} title={`${title} (quoted history)`} />}
+          </div>
+        )}
+      </div>
+    );
+  }
+  const split = splitQuoted(message.text);
+  const { body } = split;
+  const quoted = split.quoted ?? (typeof meta?.quoted === "string" && meta.quoted.trim() ? meta.quoted : null);
   return (
     <div className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800 [overflow-wrap:anywhere]">
       {withMentions(body, mentions)}

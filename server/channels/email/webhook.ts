@@ -1,0 +1,180 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Db } from "../../db/client";
+import { openJson } from "../../lib/crypto";
+import { ingestEmail } from "./ingest";
+import { parseMime } from "./parse";
+import { WebhookFormatError, mailgunEmail, postmarkEmail, sendgridEmail, type WebhookEmail } from "./webhook-formats";
+
+/**
+ * POST /api/webhooks/email/{channelId}: raw MIME, Postmark, Mailgun, SendGrid. Authenticated per channel (a secret as
+ * Bearer/Basic password, or Mailgun's HMAC); nothing is stored before authentication succeeds.
+ */
+export type EmailWebhookConfig = { webhook?: { secret?: string; mailgunSigningKey?: string } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAILGUN_MAX_AGE_S = 5 * 60;
+
+export function webhookMaxBytes(): number {
+  const n = Number(process.env.EMAIL_WEBHOOK_MAX_BYTES);
+  return Number.isFinite(n) && n > 0 ? n : 30 * 1024 * 1024;
+}
+
+const g = globalThis as unknown as { __switchboardEmailWebhookLimiter?: RateLimiterMemory };
+function limiter(): RateLimiterMemory {
+  g.__switchboardEmailWebhookLimiter ??= new RateLimiterMemory({
+    points: Number(process.env.EMAIL_WEBHOOK_RATE_PER_MINUTE) || 600,
+    duration: 60,
+  });
+  return g.__switchboardEmailWebhookLimiter;
+}
+
+const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+class TooLarge extends Error {}
+
+async function readBody(req: Request, max: number): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) throw new TooLarge();
+  if (!req.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The channel's secret as `Authorization: Bearer <secret>` or as the Basic auth password. */
+export function verifySecret(authorization: string | null, secret: string | undefined): boolean {
+  if (!secret || !authorization) return false;
+  const [scheme, value = ""] = authorization.split(/\s+/, 2);
+  if (scheme?.toLowerCase() === "bearer") return safeEqual(value, secret);
+  if (scheme?.toLowerCase() === "basic") {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    return safeEqual(decoded.slice(decoded.indexOf(":") + 1), secret);
+  }
+  return false;
+}
+
+/** hex(HMAC-SHA256(signingKey, timestamp + token)), constant-time, timestamps older than 5 minutes refused. */
+export function verifyMailgun(
+  p: { timestamp: string | null; token: string | null; signature: string | null },
+  signingKey: string | undefined,
+  now: Date = new Date(),
+): { ok: true } | { ok: false; reason: string } {
+  if (!signingKey) return { ok: false, reason: "Mailgun signing key not configured for this channel" };
+  if (!p.timestamp || !p.token || !p.signature) return { ok: false, reason: "Missing Mailgun signature fields" };
+  if (!/^\d+$/.test(p.timestamp)) return { ok: false, reason: "Malformed Mailgun timestamp" };
+  const age = now.getTime() / 1000 - Number(p.timestamp);
+  if (Math.abs(age) > MAILGUN_MAX_AGE_S) return { ok: false, reason: "Stale Mailgun timestamp" };
+  const expected = createHmac("sha256", signingKey)
+    .update(p.timestamp + p.token)
+    .digest("hex");
+  return safeEqual(expected, p.signature.toLowerCase()) ? { ok: true } : { ok: false, reason: "Invalid Mailgun signature" };
+}
+
+async function formOf(body: Buffer, contentType: string): Promise<FormData> {
+  try {
+    return await new Request("http://local/", {
+      method: "POST",
+      body: new Uint8Array(body),
+      headers: { "content-type": contentType },
+    }).formData();
+  } catch {
+    throw new WebhookFormatError("The form body could not be parsed");
+  }
+}
+
+export async function handleEmailWebhook(db: Db, channelId: string, req: Request): Promise<Response> {
+  if (!UUID.test(channelId)) return json(404, { error: "Unknown channel" });
+  const channel = await db.channel.findFirst({
+    where: { id: channelId, kind: "EMAIL", active: true },
+    select: { id: true, configEncrypted: true },
+  });
+  if (!channel) return json(404, { error: "Unknown channel" });
+  try {
+    await limiter().consume(channel.id);
+  } catch {
+    return json(429, { error: "Too many requests for this channel" });
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, webhookMaxBytes());
+  } catch (err) {
+    if (err instanceof TooLarge) return json(413, { error: `The message is larger than ${webhookMaxBytes()} bytes` });
+    throw err;
+  }
+  let config: EmailWebhookConfig = {};
+  try {
+    config = channel.configEncrypted ? openJson<EmailWebhookConfig>(channel.configEncrypted) : {};
+  } catch {
+    return json(403, { error: "This channel's webhook settings cannot be read" });
+  }
+  const contentType = (req.headers.get("content-type") ?? "").toLowerCase();
+  const secretOk = verifySecret(req.headers.get("authorization"), config.webhook?.secret);
+  try {
+    let parsed: WebhookEmail;
+    if (contentType.startsWith("multipart/form-data") || contentType.startsWith("application/x-www-form-urlencoded")) {
+      const form = await formOf(body, contentType);
+      const signed = form.has("signature") && form.has("token") && form.has("timestamp");
+      if (signed) {
+        const field = (n: string) => (typeof form.get(n) === "string" ? (form.get(n) as string) : null);
+        const verdict = verifyMailgun(
+          { timestamp: field("timestamp"), token: field("token"), signature: field("signature") },
+          config.webhook?.mailgunSigningKey,
+        );
+        if (!verdict.ok) return json(401, { error: verdict.reason });
+        parsed = await mailgunEmail(form);
+      } else {
+        if (!secretOk) return json(401, { error: "Missing or wrong webhook secret" });
+        parsed = form.has("envelope") || form.has("email") ? await sendgridEmail(form) : await mailgunEmail(form);
+      }
+    } else {
+      if (!secretOk) return json(401, { error: "Missing or wrong webhook secret" });
+      if (contentType.startsWith("application/json")) {
+        let data: unknown;
+        try {
+          data = JSON.parse(body.toString("utf8"));
+        } catch {
+          return json(400, { error: "The body is not valid JSON" });
+        }
+        parsed = await postmarkEmail(data);
+      } else if (
+        contentType.startsWith("message/rfc822") ||
+        contentType.startsWith("text/plain") ||
+        contentType === "application/octet-stream"
+      ) {
+        if (!body.length || !/^[\x21-\x39\x3b-\x7e]+:/m.test(body.subarray(0, 4096).toString("latin1")))
+          return json(400, { error: "The body is not an RFC 5322 message (no header fields)" });
+        parsed = { email: await parseMime(body), raw: body, recipients: [] };
+      } else {
+        return json(415, { error: "Send message/rfc822, Postmark JSON, or a Mailgun/SendGrid form" });
+      }
+    }
+    const result = await ingestEmail(db, {
+      channelId: channel.id,
+      email: parsed.email,
+      source: "webhook",
+      raw: parsed.raw,
+      recipients: parsed.recipients,
+    });
+    return json(result.status === "duplicate" ? 200 : 202, result);
+  } catch (err) {
+    if (err instanceof WebhookFormatError) return json(400, { error: err.message });
+    throw err;
+  }
+}
