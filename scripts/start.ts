@@ -10,6 +10,7 @@ import { applyMigrations } from "../server/db/migrate";
 import { disconnectDb, getDb } from "../server/db/client";
 import { fanout } from "../server/events/fanout";
 import { migrateQueue, startWorker } from "../server/jobs/worker";
+import { startEmailInbound } from "../server/channels/email/inbound";
 import { ensureSecret, loadDotEnv } from "./start-env";
 import { env } from "../server/lib/env";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
@@ -64,6 +65,8 @@ async function main() {
   // the worker runs in this process unless WORKER=off (then run `npm run worker` processes separately)
   const worker =
     process.env.WORKER === "off" ? null : await startWorker(getDb(), { connectionString: db.url, embedded: db.mode === "embedded" });
+  // inbound email (SMTP listener when SMTP_LISTEN_PORT is set, IMAP polling) lives with the worker
+  const inbound = process.env.WORKER === "off" ? null : await startEmailInbound(getDb());
 
   const app = next({ dev, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
@@ -79,6 +82,7 @@ async function main() {
     log(`${signal}: shutting down`);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await inbound?.stop();
     await worker?.stop();
     await fanout().close();
     await disconnectDb();

@@ -1,5 +1,15 @@
 // npm test: lint, typecheck, unit + integration (real PostgreSQL: DATABASE_URL, else embedded PGlite), e2e in Chromium.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+// the IMAP tests start Debian's dovecot themselves: install it when we may (root with apt-get), like e2e does Chromium
+const dovecot = process.env.DOVECOT_BIN || "/usr/sbin/dovecot";
+if (!fs.existsSync(dovecot) && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+  console.log("[test] installing Debian's dovecot-imapd for the IMAP tests (apt-get install -y dovecot-imapd)…");
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env: aptEnv });
+  spawnSync("apt-get", ["install", "-y", "-qq", "dovecot-imapd"], { stdio: "inherit", env: aptEnv });
+}
 
 const steps = [
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],

@@ -1,6 +1,7 @@
 // npm run worker: a standalone job worker (server mode), for scaling workers by queue depth.
 import { getDb, disconnectDb } from "../server/db/client";
 import { migrateQueue, startWorker } from "../server/jobs/worker";
+import { startEmailInbound } from "../server/channels/email/inbound";
 import { fanout } from "../server/events/fanout";
 import { loadDotEnv } from "./start-env";
 
@@ -17,8 +18,10 @@ const runner = await startWorker(getDb(), {
   embedded: false,
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5),
 });
+const inbound = await startEmailInbound(getDb());
 console.log("[worker] running");
 const stop = async () => {
+  await inbound.stop();
   await runner.stop();
   await fanout().close();
   await disconnectDb();
