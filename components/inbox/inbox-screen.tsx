@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ConversationPane } from "@/components/thread/conversation-pane";
 import { SearchDialog } from "@/components/search/search-dialog";
-import { CheckIcon, FilterIcon, KeyboardIcon, SearchIcon, SortIcon } from "@/components/ui/icons";
+import { CheckIcon, FilterIcon, KeyboardIcon, MailIcon, SearchIcon, SortIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { FilterChips, FilterForm, type FilterOptions } from "./filter-popover";
 import { Kbd, useModKey } from "@/components/ui/kbd";
@@ -17,6 +17,7 @@ import { BulkBar } from "./bulk-bar";
 import { CommandPalette } from "./command-palette";
 import { dispatchInboxCommand, isTypingTarget, type InboxCommand } from "./commands";
 import { buildPaletteCommands } from "./palette-commands";
+import { NewEmailDialog } from "./new-email-dialog";
 import { channelLabel } from "./channel-icon";
 import { ConversationList } from "./conversation-list";
 import {
@@ -35,7 +36,7 @@ import { ShortcutSheet } from "./shortcut-sheet";
 import type { ListPage } from "./types";
 import { ViewsSidebar } from "./views-sidebar";
 
-type Overlay = null | "palette" | "shortcuts" | "search";
+type Overlay = null | "palette" | "shortcuts" | "search" | "newEmail";
 
 const KEY_COMMANDS: Record<string, InboxCommand> = {
   r: "reply",
@@ -256,6 +257,7 @@ export function InboxScreen() {
     setState,
     command,
     openSearch: () => setOverlay("search"),
+    newEmail: () => setOverlay("newEmail"),
     openShortcuts: () => setOverlay("shortcuts"),
     navigate: (href) => router.push(href),
     savedViews: savedViews.data ?? [],
@@ -311,6 +313,17 @@ export function InboxScreen() {
           >
             <SearchIcon className="h-4 w-4" />
           </button>
+          {can("conversations.reply") && (
+            <button
+              type="button"
+              onClick={() => setOverlay("newEmail")}
+              aria-label="New email"
+              title="New email"
+              className="rounded p-1 text-slate-500 hover:bg-slate-100"
+            >
+              <MailIcon className="h-4 w-4" />
+            </button>
+          )}
           <Popover
             open={filterOpen}
             onClose={() => setFilterOpen(false)}
@@ -449,6 +462,15 @@ export function InboxScreen() {
       </section>
       {overlay === "palette" && <CommandPalette commands={paletteCommands} onClose={() => setOverlay(null)} />}
       {overlay === "shortcuts" && <ShortcutSheet onClose={() => setOverlay(null)} />}
+      {overlay === "newEmail" && (
+        <NewEmailDialog
+          onClose={() => setOverlay(null)}
+          onCreated={(id) => {
+            setOverlay(null);
+            openConversation(id);
+          }}
+        />
+      )}
       <SearchDialog
         open={overlay === "search"}
         onClose={() => setOverlay(null)}

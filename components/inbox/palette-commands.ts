@@ -14,6 +14,8 @@ type Deps = {
   setState: (next: InboxViewState) => void;
   command: (c: InboxCommand) => void;
   openSearch: () => void;
+  /** opens the "New email" dialog */
+  newEmail: () => void;
   openShortcuts: () => void;
   navigate: (href: string) => void;
   savedViews: { id: string; name: string }[];
@@ -88,6 +90,8 @@ export function buildPaletteCommands(d: Deps): PaletteCommand[] {
     keywords: "find",
     run: d.openSearch,
   });
+  if (d.can("conversations.reply"))
+    out.push({ id: "new-email", group: "General", label: "New email…", keywords: "compose write send outbound start", run: d.newEmail });
   out.push({ id: "shortcuts", group: "General", label: "Keyboard shortcuts", shortcut: "?", keywords: "help keys", run: d.openShortcuts });
   if (d.can("customers.list"))
     out.push({ id: "page:customers", group: "General", label: "Go to Customers", run: () => d.navigate("/customers") });

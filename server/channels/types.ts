@@ -37,7 +37,26 @@ export type OutboundMessage = {
   /** provider ids of earlier messages in the thread, oldest first (email threading) */
   thread: string[];
   authorName: string | null;
+  /** sent by automation (auto-reply, bot, campaign), not typed by an agent: email marks it Auto-Submitted */
+  automatic?: boolean;
+  /** the customer's newest message in the conversation: threading, and channel specifics in its meta (e.g. Reply-To) */
+  latestInbound?: { externalId: string | null; meta: unknown } | null;
+  /** files attached to this message (keys in the attachment store) */
+  attachments?: OutboundAttachment[];
 };
+
+export type OutboundAttachment = {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  storageKey: string;
+  contentId: string | null;
+  inline: boolean;
+};
+
+/** What parseConfig receives: the channel row's identity, its sealed secrets and its non-secret settings. */
+export type RawChannelConfig = { id: string; address: string | null; encrypted: string | null; settings: unknown };
 
 /** A temporary failure is retried with backoff; a permanent one fails the message at once. */
 export class SendError extends Error {

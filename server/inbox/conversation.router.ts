@@ -3,6 +3,7 @@ import { getConversation, listMessages, markRead } from "./get-conversation";
 import { changeConversations } from "./update-conversation";
 import { addTag, listTags, removeTag } from "./tag-conversation";
 import { addNote, retryMessage, sendReply } from "./send-reply";
+import { listEmailChannels, startEmail } from "./start-email";
 import {
   ZAssignInput,
   ZBulkInput,
@@ -14,6 +15,7 @@ import {
   ZRetryInput,
   ZSetPriorityInput,
   ZSetStatusInput,
+  ZStartEmailInput,
   ZTagInput,
 } from "./conversation.schemas";
 import { z } from "zod";
@@ -96,4 +98,12 @@ export const conversationRouter = router({
   retry: authorizedProcedure("conversations.reply")
     .input(ZRetryInput)
     .mutation(({ ctx, input }) => retryMessage(ctx.db, ctx.actor, input.messageId)),
+
+  /** A new outbound email to a customer (found or created by address). */
+  startEmail: authorizedProcedure("conversations.reply")
+    .input(ZStartEmailInput)
+    .mutation(({ ctx, input }) => startEmail(ctx.db, ctx.actor, input)),
+
+  /** → [{ id, name, address }]: the email channels the member can start an email from */
+  emailChannels: authorizedProcedure("conversations.reply").query(({ ctx }) => listEmailChannels(ctx.db, ctx.actor)),
 });

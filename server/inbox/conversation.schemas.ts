@@ -77,3 +77,11 @@ export const ZBulkInput = z
       path: ["change", "snoozedUntil"],
     },
   );
+
+/** A new outbound email to a customer (who is found or created by address). */
+export const ZStartEmailInput = z.object({
+  channelId: z.uuid(),
+  to: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")).pipe(z.string().max(320)),
+  subject: z.string().trim().min(1, "Add a subject").max(300),
+  text: z.string().trim().min(1, "Write a message first").max(20_000),
+});

@@ -1,7 +1,9 @@
-import { Logger, consoleLogFactory, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
+import { Logger, consoleLogFactory, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
 import type { Db } from "../db/client";
+import { registerBuiltInAdapters } from "../channels";
 import { sendMessageTask } from "./tasks/send-message";
 import { wakeConversationTask } from "./tasks/wake-conversation";
+import { reprocessPendingEmailEvents } from "../channels/email/ingest";
 
 /** Creates/updates the queue's own schema (graphile_worker); run before anything enqueues. */
 export async function migrateQueue(connectionString: string): Promise<void> {
@@ -28,6 +30,10 @@ export function taskList(db: Db): TaskList {
     "wake-conversation.v1": async (payload) => {
       await wakeConversationTask(db, payload);
     },
+    // inbound email stored but not processed (a crash mid-ingest, a transient DB error): retry it
+    "reprocess-email-events.v1": async () => {
+      await reprocessPendingEmailEvents(db);
+    },
   };
 }
 
@@ -36,6 +42,8 @@ export function taskList(db: Db): TaskList {
  * or as N separate processes against a server. Jobs are durable rows; a crash mid-job retries it.
  */
 export async function startWorker(db: Db, opts: { connectionString: string; embedded: boolean; concurrency?: number }): Promise<Runner> {
+  registerBuiltInAdapters();
+  if (opts.embedded) await releaseOrphanedLocks(opts.connectionString);
   return run({
     connectionString: opts.connectionString,
     concurrency: opts.concurrency ?? (opts.embedded ? 1 : 5),
@@ -43,5 +51,25 @@ export async function startWorker(db: Db, opts: { connectionString: string; embe
     noHandleSignals: true,
     logger: quietLogger(),
     taskList: taskList(db),
+    crontab: "* * * * * reprocess-email-events.v1",
   });
+}
+
+/**
+ * Embedded mode has exactly one worker, this process: a job still locked at start was held by a previous run that
+ * died (crash, kill -9) mid-job, e.g. mid-send. Release it now rather than after graphile's 4-hour lock expiry; the
+ * send task's own idempotency (QUEUED check + attempt claim) makes the re-run safe. Server mode runs N workers whose
+ * liveness we cannot see from here, so it keeps the expiry.
+ */
+export async function releaseOrphanedLocks(connectionString: string): Promise<number> {
+  const utils = await makeWorkerUtils({ connectionString, logger: quietLogger() });
+  try {
+    const { rows } = await utils.withPgClient((client) =>
+      client.query<{ locked_by: string }>("SELECT DISTINCT locked_by FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL"),
+    );
+    if (rows.length) await utils.forceUnlockWorkers(rows.map((r) => r.locked_by));
+    return rows.length;
+  } finally {
+    await utils.release();
+  }
 }

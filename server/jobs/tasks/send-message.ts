@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { adapterFor } from "../../channels/registry";
-import { SendError } from "../../channels/types";
+import { SendError, type RawChannelConfig } from "../../channels/types";
 import { recordEvents, publishCommitted } from "../../events/emit";
 
 const ZPayload = z.object({ messageId: z.uuid() });
@@ -21,16 +21,29 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
       id: true,
       text: true,
       html: true,
+      meta: true,
+      authorType: true,
       deliveryStatus: true,
       workspaceId: true,
       conversationId: true,
       author: { select: { name: true } },
-      channel: { select: { kind: true, configEncrypted: true, settings: true } },
+      channel: { select: { id: true, kind: true, address: true, configEncrypted: true, settings: true } },
+      attachments: {
+        select: { id: true, filename: true, contentType: true, size: true, storageKey: true, contentId: true, inline: true },
+        orderBy: { createdAt: "asc" },
+      },
       conversation: {
         select: {
           subject: true,
           teamId: true,
           customer: { select: { email: true, phone: true, identities: { select: { channelKind: true, address: true } } } },
+          // the customer's newest message: what we answer (threading) and where (e.g. its Reply-To in meta)
+          messages: {
+            where: { direction: "IN", kind: "MESSAGE" },
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            take: 1,
+            select: { externalId: true, meta: true },
+          },
         },
       },
     },
@@ -38,13 +51,25 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
   if (!msg || msg.deliveryStatus !== "QUEUED") return "skipped";
   const adapter = adapterFor(msg.channel.kind);
   if (!adapter) return "no-adapter"; // stays QUEUED; re-enqueued when the channel's adapter ships
-  const to = msg.conversation.customer.identities.find((i) => i.channelKind === msg.channel.kind)?.address;
-  const thread = await db.message.findMany({
+  // claim this attempt: a duplicated or concurrent run for the same message (same or an older attempt) backs off
+  const claim = await db.message.updateMany({
+    where: { id: msg.id, deliveryStatus: "QUEUED", attempts: { lt: job.attempts } },
+    data: { attempts: job.attempts },
+  });
+  if (claim.count === 0) return "skipped";
+  // an address the agent picked for this message (a new outbound email) wins over the customer's identity
+  const chosen = (msg.meta as { to?: unknown } | null)?.to;
+  const to =
+    typeof chosen === "string" ? chosen : msg.conversation.customer.identities.find((i) => i.channelKind === msg.channel.kind)?.address;
+  // newest first: in a long thread the recent tail is what threading needs
+  const recent = await db.message.findMany({
     where: { conversationId: msg.conversationId, kind: "MESSAGE", externalId: { not: null }, id: { not: msg.id } },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { externalId: true },
     take: 50,
   });
+  const thread = recent.toReversed();
+  const latestIn = msg.conversation.messages[0];
   const finish = async (data: { deliveryStatus: "SENT" | "FAILED"; externalId?: string; deliveryError?: string }) => {
     const events = await db.$transaction(async (tx) => {
       await tx.message.update({
@@ -60,7 +85,12 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
   };
   try {
     if (!to) throw new SendError(`The customer has no ${msg.channel.kind.toLowerCase()} address`, true);
-    const config = adapter.parseConfig({ encrypted: msg.channel.configEncrypted, settings: msg.channel.settings });
+    const config = adapter.parseConfig({
+      id: msg.channel.id,
+      address: msg.channel.address,
+      encrypted: msg.channel.configEncrypted,
+      settings: msg.channel.settings,
+    } satisfies RawChannelConfig);
     const { externalId } = await adapter.send(
       {
         messageId: msg.id,
@@ -71,6 +101,9 @@ export async function sendMessageTask(db: Db, rawPayload: unknown, job: JobInfo)
         subject: msg.conversation.subject,
         thread: thread.flatMap((t) => (t.externalId ? [t.externalId] : [])),
         authorName: msg.author?.name ?? null,
+        automatic: msg.authorType !== "AGENT",
+        latestInbound: latestIn ? { externalId: latestIn.externalId, meta: latestIn.meta } : null,
+        attachments: msg.attachments,
       },
       config,
     );
