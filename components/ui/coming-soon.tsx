@@ -14,3 +14,15 @@ export function PagePlaceholder({ title, description, children }: { title: strin
     </div>
   );
 }
+
+/** The same honest note inside a page that has its own header (e.g. a settings section not built yet). */
+export function ComingSoon({ title, description }: { title: string; description: string }) {
+  return (
+    <div className="flex h-full items-center justify-center p-8">
+      <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+        <p className="text-sm font-medium text-slate-700">{title}</p>
+        <p className="mt-1 text-sm text-slate-500">{description}</p>
+      </div>
+    </div>
+  );
+}

@@ -29,6 +29,15 @@ describe("permission table", () => {
     expect(roleCan("LEAD", "customers.delete")).toBe(false);
   });
 
+  it("lets only leads and admins read or change channel settings", () => {
+    for (const p of ["channels.read", "channels.manage"] as const) {
+      expect(roleCan("ADMIN", p), p).toBe(true);
+      expect(roleCan("LEAD", p), p).toBe(true);
+      expect(roleCan("AGENT", p), p).toBe(false);
+      expect(roleCan("VOLUNTEER", p), p).toBe(false);
+    }
+  });
+
   it("is strictly widening: volunteer ⊂ agent ⊂ lead ⊂ admin", () => {
     const chain = ["VOLUNTEER", "AGENT", "LEAD", "ADMIN"] as const;
     for (let i = 1; i < chain.length; i++) {

@@ -7,6 +7,7 @@ import { workspacesRouter } from "../workspaces/workspaces.router";
 import { searchRouter } from "../search/search.router";
 import { viewsRouter } from "../views/views.router";
 import { notificationsRouter } from "../notifications/notifications.router";
+import { channelsRouter } from "../channels/channels.router";
 
 export const appRouter = router({
   workspace: workspacesRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   search: searchRouter,
   views: viewsRouter,
   notifications: notificationsRouter,
+  channels: channelsRouter,
 });
 
 export type AppRouter = typeof appRouter;
