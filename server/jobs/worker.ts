@@ -31,7 +31,7 @@ export function taskList(db: Db): TaskList {
       await wakeConversationTask(db, payload);
     },
     // inbound email stored but not processed (a crash mid-ingest, a transient DB error): retry it
-    "reprocess-email-events.v1": async () => {
+    reprocess_email_events: async () => {
       await reprocessPendingEmailEvents(db);
     },
   };
@@ -51,7 +51,8 @@ export async function startWorker(db: Db, opts: { connectionString: string; embe
     noHandleSignals: true,
     logger: quietLogger(),
     taskList: taskList(db),
-    crontab: "* * * * * reprocess-email-events.v1",
+    // crontab task identifiers allow no dots
+    crontab: "* * * * * reprocess_email_events",
   });
 }
 
