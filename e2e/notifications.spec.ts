@@ -1,17 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { InboxPage } from "./pages/inbox-page";
-import { SignInPage } from "./pages/sign-in-page";
-
-async function signedIn(browser: Browser, email: string): Promise<{ page: Page; inbox: InboxPage; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email);
-  const inbox = new InboxPage(page);
-  await inbox.expectLoaded();
-  return { page, inbox, close: () => context.close() };
-}
+import { expect, test, type Locator } from "@playwright/test";
+import { signedIn } from "./pages/session";
 
 /** The unread count the bell announces ("Notifications (3 unread)"). */
 async function unreadOf(bell: Locator): Promise<number> {

@@ -1,15 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SettingsPage } from "./pages/settings-page";
-import { SignInPage } from "./pages/sign-in-page";
+import { signedIn } from "./pages/session";
 
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email);
-  await expect(page).toHaveURL(/\/inbox/);
-  return { page, settings: new SettingsPage(page), close: () => context.close() };
+async function signedInToSettings(browser: Browser, email: string) {
+  const session = await signedIn(browser, email);
+  return { ...session, settings: new SettingsPage(session.page) };
 }
 
 const shot = async (page: Page, name: string) => {
@@ -19,7 +14,7 @@ const shot = async (page: Page, name: string) => {
 test("a lead adds an email channel with IMAP and SMTP, sees it listed, edits the signature; passwords come back empty", async ({
   browser,
 }) => {
-  const { page, settings, close } = await signedIn(browser, "lead@example.com");
+  const { page, settings, close } = await signedInToSettings(browser, "lead@example.com");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await settings.expectChannelsLoaded();
   await expect(settings.row("Support email")).toBeVisible();
@@ -79,7 +74,7 @@ test("a lead adds an email channel with IMAP and SMTP, sees it listed, edits the
 });
 
 test("an agent cannot reach the settings editing controls", async ({ browser }) => {
-  const { page, settings, close } = await signedIn(browser, "agent@example.com");
+  const { page, settings, close } = await signedInToSettings(browser, "agent@example.com");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
   await settings.goto();
   await expect(page.getByText("Only admins and team leads can change settings")).toBeVisible();
