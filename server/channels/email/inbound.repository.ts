@@ -31,12 +31,17 @@ const ZImapSyncState = z.object({
   lease: z.object({ owner: z.string(), until: z.string() }).nullish(),
 }) satisfies z.ZodType<ImapSyncState>;
 
-/** The active EMAIL channel that receives mail for this exact address (case-insensitive); the oldest claim wins. */
+/**
+ * The active EMAIL channel that receives mail for this exact address (case-insensitive) through the built-in SMTP
+ * listener; the oldest claim wins.
+ */
 export async function findEmailChannelIdByAddress(db: Db, address: string): Promise<string | null> {
   // lower() = lower(), not ILIKE: `%` and `_` are legal in a local part and must not act as wildcards
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Channel"
     WHERE kind = 'EMAIL' AND active AND lower(address) = lower(${address.trim()})
+      -- Settings → Receiving can turn the built-in listener off for a channel (unset = on)
+      AND coalesce(settings #>> '{inbound,smtpListener}', 'true') <> 'false'
     ORDER BY "createdAt" ASC, id ASC
     LIMIT 1`;
   return rows[0]?.id ?? null;

@@ -65,6 +65,20 @@ describe("POST /api/webhooks/email/[channelId]", () => {
     expect(await db.message.count({ where: { channelId, externalId: id } })).toBe(1);
   });
 
+  it("answers 404 and stores nothing when the channel's webhook is switched off in settings", async () => {
+    const before = await stored();
+    await db.channel.update({ where: { id: channelId }, data: { settings: { inbound: { webhook: false, smtpListener: true } } } });
+    try {
+      const res = await call(mime(`off.${Date.now()}@customer.example`), { ...bearer, "content-type": "message/rfc822" });
+      expect(res.status).toBe(404);
+      expect(await stored()).toEqual(before);
+    } finally {
+      await db.channel.update({ where: { id: channelId }, data: { settings: {} } });
+    }
+    const on = await call(mime(`on.${Date.now()}@customer.example`), { ...bearer, "content-type": "message/rfc822" });
+    expect(on.status).toBe(202);
+  });
+
   it("refuses a wrong or missing secret with nothing stored", async () => {
     const before = await stored();
     for (const headers of <Record<string, string>[]>[

@@ -103,9 +103,11 @@ export async function handleEmailWebhook(db: Db, channelId: string, req: Request
   if (!UUID.test(channelId)) return json(404, { error: "Unknown channel" });
   const channel = await db.channel.findFirst({
     where: { id: channelId, kind: "EMAIL", active: true },
-    select: { id: true, configEncrypted: true },
+    select: { id: true, configEncrypted: true, settings: true },
   });
-  if (!channel) return json(404, { error: "Unknown channel" });
+  // a channel whose webhook is switched off in Settings → Receiving is as unknown as a missing one (unset = on)
+  const inbound = (channel?.settings as { inbound?: { webhook?: boolean } } | null)?.inbound;
+  if (!channel || inbound?.webhook === false) return json(404, { error: "Unknown channel" });
   try {
     await limiter().consume(channel.id);
   } catch {
