@@ -1,7 +1,8 @@
 // npm run bench -- [--customers 2000 --conversations 10000 --messages 50000] [--reuse] [--jobs 2] [--iterations 40]
-//   [--subscribers 200] [--only REGEX] [--plans FILE]
+//   [--subscribers 200] [--only REGEX] [--plans FILE] [--email-messages 2000] [--email-concurrency 8]
 // Generates a dataset into DATABASE_URL (bench/generate.ts), then times each workspace query through the
 // tRPC caller (app) and as the bare SQL it ran (replayed with the same values over pg), and EXPLAINs it.
+// email.ingest (bench/email.ts) runs first, in its own fresh workspace; `--only email` skips the dataset.
 // stdout: one JSON object per bench; everything else goes to stderr.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,6 +16,8 @@ import { buildCorpus, ORDER_TOKEN, TRACKING_TOKEN } from "./corpus";
 import { capture, createBenchDb, explain, replay, type Statement } from "./capture";
 import { countRows, findGenerated, generate, type BenchWorkspace, type Sizes } from "./generate";
 import { benchRealtime } from "./realtime";
+import { benchEmailIngest, EMAIL_PATHS } from "./email";
+import { disconnectDb, getDb } from "../server/db/client";
 import { log, nowMs, percentile } from "./stats";
 
 const { values: flags } = parseArgs({
@@ -29,6 +32,10 @@ const { values: flags } = parseArgs({
     subscribers: { type: "string", default: "200" },
     only: { type: "string" },
     plans: { type: "string" },
+    /** messages per path for email.ingest (after a short warm-up) */
+    "email-messages": { type: "string", default: "2000" },
+    /** parallel SMTP connections / webhook requests for email.ingest */
+    "email-concurrency": { type: "string", default: "8" },
   },
 });
 
@@ -60,6 +67,10 @@ async function main() {
   const iterations = int(flags.iterations, "iterations");
   const subscribers = int(flags.subscribers, "subscribers");
   const only = flags.only ? new RegExp(flags.only) : null;
+  const emailPaths = EMAIL_PATHS.filter((p) => !only || only.test(`email.ingest ${p}`));
+  const DATASET_BENCHES = ["inbox.list", "inbox.counts", "conversation.open", "search.messages", "search.customers", "realtime.deliver"];
+  // `--only nothing` still generates; only a filter that selects email.ingest and none of the others skips the dataset
+  const needDataset = !only || !emailPaths.length || DATASET_BENCHES.some((b) => only.test(b));
 
   const applied = await applyMigrations(url);
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
@@ -68,6 +79,18 @@ async function main() {
   const sql = new pg.Pool({ connectionString: url, max: 10 });
   const plans: Record<string, unknown> = {};
   try {
+    if (emailPaths.length) {
+      process.env.DATABASE_URL = url; // the webhook route and the listener use the app's own client (getDb)
+      const lines = await benchEmailIngest({
+        db: getDb(),
+        sql,
+        paths: emailPaths,
+        messages: int(flags["email-messages"], "email-messages"),
+        concurrency: int(flags["email-concurrency"], "email-concurrency"),
+      });
+      for (const line of lines) emit(line);
+    }
+    if (!needDataset) return;
     let ws: BenchWorkspace | null = flags.reuse ? await findGenerated(db, sizes) : null;
     if (ws) log(`--reuse: workspace ${ws.workspaceId} already has ${JSON.stringify(sizes)}`);
     else {
@@ -125,6 +148,7 @@ async function main() {
   } finally {
     if (flags.plans) writeFileSync(flags.plans, JSON.stringify(plans, null, 1));
     await fanout().close();
+    await disconnectDb();
     await sql.end();
     await bench.close();
   }
