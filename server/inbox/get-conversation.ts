@@ -2,10 +2,11 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { findConversationForActor, findMessagesPage, previousConversations, type MessageRow } from "./conversation.repository";
+import { inlineEmailImages } from "./inline-images";
 
 export type MessagePage = { items: MessageRow[]; nextCursor: string | null };
 
-/** Thread page, newest first (the UI reverses it); nextCursor fetches older messages. */
+/** Thread page, newest first (the UI reverses it); nextCursor fetches older messages. Inline email images come as data: URLs. */
 export async function listMessages(
   db: Db,
   actor: Actor,
@@ -13,7 +14,7 @@ export async function listMessages(
 ): Promise<MessagePage> {
   await findConversationForActor(db, actor, input.conversationId);
   const rows = await findMessagesPage(db, input.conversationId, input.cursor ? decodeCursor(input.cursor) : null, input.limit + 1);
-  const items = rows.slice(0, input.limit);
+  const items = await inlineEmailImages(db, actor.workspaceId, rows.slice(0, input.limit));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }

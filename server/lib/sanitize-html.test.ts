@@ -66,6 +66,14 @@ describe("sanitizeEmailHtml", () => {
     expect(cleanCss("color: red; background: url(http://x/y.png); width: 10px")).toBe("color: red; width: 10px");
   });
 
+  it("sees through CSS escapes and image-set()", () => {
+    expect(cleanCss("color: red; background: \\75 rl(http://x/y.png)")).toBe("color: red");
+    expect(cleanCss("background: \\000075\\000072l(http://x/y.png); width: 1px")).toBe(" width: 1px");
+    expect(cleanCss("width: e\\78 pression(alert(1)); color: blue")).toBe(" color: blue");
+    expect(cleanCss('background-image: image-set("http://x/y.png" 1x); color: red')).toBe(" color: red");
+    expect(cleanCss("background: url(data:image/png;base64,AAAA)")).toContain("data:image/png");
+  });
+
   it("splits Gmail quoted history off", () => {
     const { body, quoted } = splitQuotedHtml('<div>Yes</div><div class="gmail_quote">On Mon wrote:<blockquote>old</blockquote></div>');
     expect(body).toBe("<div>Yes</div>");

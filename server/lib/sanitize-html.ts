@@ -13,15 +13,25 @@ const FORBID_TAGS = ["script", "iframe", "frame", "frameset", "object", "embed",
 const FORBID_MORE = ["select", "option", "meta", "link", "base", "svg", "math", "template", "portal", "noscript", "video", "audio"];
 const FORBID_ATTR = ["srcdoc", "formaction", "action", "ping", "background", "srcset", "lowsrc", "dynsrc", "poster", "xmlns"];
 
-/** CSS that can run code (old IE expressions, bindings) or fetch from the network (url(), @import). */
-const DANGEROUS_CSS = /expression\s*\(|javascript:|vbscript:|-moz-binding|behavior\s*:|@import|url\s*\(\s*(['"]?)\s*(?!data:image\/|cid:)/i;
+/** CSS that can run code (old IE expressions, bindings) or fetch from the network (url(), image-set(), @import). */
+const DANGEROUS_CSS =
+  /expression\s*\(|javascript:|vbscript:|-moz-binding|behavior\s*:|@import|image-set\s*\(|\bsrc\s*\(|url\s*\(\s*(['"]?)\s*(?!data:image\/|cid:)/i;
+
+/** CSS escapes decoded (`\75 rl(` is `url(` to a browser), so an escaped keyword cannot slip past DANGEROUS_CSS. */
+const unescapeCss = (css: string) =>
+  css
+    .replace(/\\([0-9a-f]{1,6})[ \t\n\r\f]?/gi, (_, hex: string) => {
+      const cp = parseInt(hex, 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "\ufffd";
+    })
+    .replace(/\\([^\n])/g, "$1");
 
 export function cleanCss(css: string): string {
   // one declaration at a time so a hostile one does not take the whole style with it
   return css
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .split(";")
-    .filter((decl) => !DANGEROUS_CSS.test(decl.replace(/\\/g, "")))
+    .filter((decl) => !DANGEROUS_CSS.test(decl.replace(/\\/g, "")) && !DANGEROUS_CSS.test(unescapeCss(decl)))
     .join(";");
 }
 
