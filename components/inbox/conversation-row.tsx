@@ -29,7 +29,7 @@ function SlaBadge({ due }: { due: Date }) {
       data-testid="sla-badge"
       title={breached ? `Reply SLA breached ${text} ago` : `Reply due within ${text} (SLA)`}
       className={clsx(
-        "rounded px-1.5 text-[10px] font-semibold",
+        "shrink-0 rounded px-1.5 text-[10px] font-semibold whitespace-nowrap",
         breached ? "bg-red-600 text-white" : soon ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-500",
       )}
     >
@@ -103,7 +103,11 @@ export function ConversationRow({
         </p>
         {item.subject && item.preview && <p className="truncate text-xs text-slate-500">{item.preview}</p>}
         <div className="mt-1 flex items-center gap-1.5 overflow-hidden">
-          {priority && <span className={clsx("rounded px-1.5 text-[10px] font-semibold", priority.className)}>{priority.label}</span>}
+          {priority && (
+            <span className={clsx("shrink-0 rounded px-1.5 text-[10px] font-semibold whitespace-nowrap", priority.className)}>
+              {priority.label}
+            </span>
+          )}
           {item.status === "OPEN" && item.waitingSince && item.slaDueAt && <SlaBadge due={item.slaDueAt} />}
           {item.status === "SNOOZED" && item.snoozedUntil && (
             <span className="rounded bg-violet-100 px-1.5 text-[10px] font-semibold text-violet-700">
