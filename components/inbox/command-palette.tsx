@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { fuzzyFilter } from "@/components/ui/fuzzy";
 import { Kbd } from "@/components/ui/kbd";
 import { Modal } from "@/components/ui/modal";
+import { listboxKeyDown } from "@/components/ui/listbox-keys";
 
 export type PaletteCommand = {
   id: string;
@@ -51,16 +52,7 @@ export function CommandPalette({ commands, onClose }: { commands: PaletteCommand
             setQuery(e.target.value);
             setActive(0);
           }}
-          onKeyDown={(e) => {
-            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-              e.preventDefault();
-              const n = results.length;
-              if (n) setActive((activeIndex + (e.key === "ArrowDown" ? 1 : n - 1)) % n);
-            } else if (e.key === "Enter") {
-              e.preventDefault();
-              run(results[activeIndex]);
-            }
-          }}
+          onKeyDown={(e) => listboxKeyDown(e, results, activeIndex, setActive, run)}
           className="w-full border-b border-slate-100 px-5 py-4 text-base text-slate-900 placeholder:text-slate-400 focus:outline-none"
         />
         <ul id={listId} ref={listRef} role="listbox" aria-label="Commands" className="max-h-[50vh] overflow-y-auto p-2">

@@ -13,6 +13,7 @@ import { Modal } from "@/components/ui/modal";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AppRouter } from "@/server/trpc/router";
 import { parseSnippet } from "@/server/search/snippet";
+import { listboxKeyDown } from "@/components/ui/listbox-keys";
 
 type SearchResult = inferRouterOutputs<AppRouter>["search"]["all"];
 type ConversationHit = SearchResult["conversations"][number];
@@ -110,16 +111,7 @@ function SearchPanel({ onClose, onOpenConversation }: { onClose: () => void; onO
             setQuery(e.target.value);
             setActive(0);
           }}
-          onKeyDown={(e) => {
-            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-              e.preventDefault();
-              const n = rows.length;
-              if (n) setActive((activeIndex + (e.key === "ArrowDown" ? 1 : n - 1)) % n);
-            } else if (e.key === "Enter") {
-              e.preventDefault();
-              choose(rows[activeIndex]);
-            }
-          }}
+          onKeyDown={(e) => listboxKeyDown(e, rows, activeIndex, setActive, choose)}
           className="h-12 min-w-0 flex-1 border-0 bg-transparent text-sm text-slate-900 placeholder:text-slate-400 focus:outline-none"
         />
         {searchable && search.isFetching && (

@@ -4,6 +4,7 @@ import clsx from "clsx";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { fuzzyFilter } from "./fuzzy";
 import { CheckIcon, PlusIcon } from "./icons";
+import { listboxKeyDown } from "@/components/ui/listbox-keys";
 
 export type PickerItem = { id: string; label: string; keywords?: string; icon?: ReactNode; hint?: string; checked?: boolean };
 
@@ -67,16 +68,7 @@ export function Picker({
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-            e.preventDefault();
-            const n = options.length;
-            if (n) setActive((activeIndex + (e.key === "ArrowDown" ? 1 : n - 1)) % n);
-          } else if (e.key === "Enter") {
-            e.preventDefault();
-            choose(options[activeIndex]);
-          }
-        }}
+        onKeyDown={(e) => listboxKeyDown(e, options, activeIndex, setActive, choose)}
         className="mb-1 w-full rounded-md border-0 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800 placeholder:text-slate-400 focus:bg-white focus:ring-1 focus:ring-brand-500 focus:outline-none"
       />
       <ul ref={listRef} id={listId} role="listbox" aria-label={label} className="max-h-64 overflow-y-auto">
