@@ -59,19 +59,9 @@ function Body({ message, mentions }: { message: MessageItem; mentions: string[] 
       <div>
         <EmailFrame html={message.html} title={title} />
         {quotedHtml && (
-          <div className="mt-1">
-            <button
-              type="button"
-              aria-expanded={showQuoted}
-              aria-label={showQuoted ? "Hide quoted text" : "Show quoted text"}
-              title={showQuoted ? "Hide quoted text" : "Show quoted text"}
-              onClick={() => setShowQuoted((s) => !s)}
-              className="rounded bg-slate-100 px-1.5 text-xs leading-4 font-bold tracking-widest text-slate-500 hover:bg-slate-200"
-            >
-              …
-            </button>
-            {showQuoted && <EmailFrame html={quotedHtml} title={`${title} (quoted history)`} />}
-          </div>
+          <QuotedToggle open={showQuoted} onToggle={() => setShowQuoted((s) => !s)}>
+            <EmailFrame html={quotedHtml} title={`${title} (quoted history)`} />
+          </QuotedToggle>
         )}
       </div>
     );
@@ -83,19 +73,9 @@ function Body({ message, mentions }: { message: MessageItem; mentions: string[] 
     <div className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800 [overflow-wrap:anywhere]">
       {withMentions(body, mentions)}
       {quoted && (
-        <div className="mt-1">
-          <button
-            type="button"
-            aria-expanded={showQuoted}
-            aria-label={showQuoted ? "Hide quoted text" : "Show quoted text"}
-            title={showQuoted ? "Hide quoted text" : "Show quoted text"}
-            onClick={() => setShowQuoted((s) => !s)}
-            className="rounded bg-slate-100 px-1.5 text-xs leading-4 font-bold tracking-widest text-slate-500 hover:bg-slate-200"
-          >
-            …
-          </button>
-          {showQuoted && <div className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-500">{quoted}</div>}
-        </div>
+        <QuotedToggle open={showQuoted} onToggle={() => setShowQuoted((s) => !s)}>
+          <div className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-500">{quoted}</div>
+        </QuotedToggle>
       )}
     </div>
   );
@@ -181,5 +161,25 @@ export function TimelineItem({
         )}
       </div>
     </li>
+  );
+}
+
+/** The "…" that folds quoted history away (Gmail-style); the history shows under it when open. */
+function QuotedToggle({ open, onToggle, children }: { open: boolean; onToggle: () => void; children: ReactNode }) {
+  const label = open ? "Hide quoted text" : "Show quoted text";
+  return (
+    <div className="mt-1">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-label={label}
+        title={label}
+        onClick={onToggle}
+        className="rounded bg-slate-100 px-1.5 text-xs leading-4 font-bold tracking-widest text-slate-500 hover:bg-slate-200"
+      >
+        …
+      </button>
+      {open && children}
+    </div>
   );
 }

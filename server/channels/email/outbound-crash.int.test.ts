@@ -1,30 +1,16 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { simpleParser } from "mailparser";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../../prisma/seed/factories";
 import { callerAs, testDb } from "../../../test/db";
 import { sealJson } from "../../lib/crypto";
 import { sendMessageTask } from "../../jobs/tasks/send-message";
 import { releaseOrphanedLocks } from "../../jobs/worker";
-import { registerAdapter } from "../registry";
-import { emailAdapter } from "./adapter";
-import { closeSmtpTransports } from "./smtp-transport";
-import { LocalMx } from "./testing/local-mx";
+import { localMxForSuite } from "./testing/local-mx-suite";
 
 const db = testDb();
-const mx = new LocalMx();
-let unregister: () => void = () => undefined;
-
-beforeAll(async () => {
-  await mx.start();
-  unregister = registerAdapter(emailAdapter);
-});
-afterAll(async () => {
-  unregister();
-  closeSmtpTransports();
-  await mx.stop();
-});
+const mx = localMxForSuite();
 
 async function queuedReplies(n: number) {
   const f = await createWorkspaceWithRoles(db);

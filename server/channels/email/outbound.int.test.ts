@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { simpleParser } from "mailparser";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../../prisma/seed/factories";
 import { callerAs, testDb } from "../../../test/db";
 import { sealJson } from "../../lib/crypto";
 import { sendMessageTask } from "../../jobs/tasks/send-message";
-import { registerAdapter } from "../registry";
 import { attachmentStore } from "../../lib/attachment-store";
-import { emailAdapter } from "./adapter";
 import { conversationFromMessageId, conversationFromReplyAddress } from "./message-id";
-import { closeSmtpTransports } from "./smtp-transport";
-import { LocalMx } from "./testing/local-mx";
+import { localMxForSuite } from "./testing/local-mx-suite";
 
 const db = testDb();
-const mx = new LocalMx();
-let unregister: () => void = () => undefined;
-
-beforeAll(async () => {
-  await mx.start();
-  unregister = registerAdapter(emailAdapter);
-});
-afterAll(async () => {
-  unregister();
-  closeSmtpTransports();
-  await mx.stop();
-});
+const mx = localMxForSuite();
 afterEach(() => {
   mx.mode = { kind: "accept" };
   mx.received.length = 0;
