@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "customers.delete",
   "orders.read",
   "orders.requestAction",
+  "commerce.import",
+  "integrations.manage",
   "savedReplies.use",
   "savedReplies.manage",
   "views.manage",
@@ -80,6 +82,7 @@ const LEAD: Permission[] = [
   ...AGENT,
   "customers.merge",
   "customers.export",
+  "commerce.import",
   "savedReplies.manage",
   "views.manageShared",
   "settings.read",
@@ -93,7 +96,7 @@ const LEAD: Permission[] = [
   "audit.read",
 ];
 
-const ADMIN: Permission[] = [...LEAD, "customers.delete", "settings.manage", "members.manage"];
+const ADMIN: Permission[] = [...LEAD, "customers.delete", "integrations.manage", "settings.manage", "members.manage"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(ADMIN),

@@ -38,6 +38,7 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 
 /** Maps domain AppErrors to TRPCErrors, once, for every procedure. */
 const mapAppErrors = t.middleware(async ({ next }) => {

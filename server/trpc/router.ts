@@ -8,6 +8,8 @@ import { searchRouter } from "../search/search.router";
 import { viewsRouter } from "../views/views.router";
 import { notificationsRouter } from "../notifications/notifications.router";
 import { channelsRouter } from "../channels/channels.router";
+import { customersRouter } from "../customers/customers.router";
+import { commerceRouter } from "../commerce/commerce.router";
 
 export const appRouter = router({
   workspace: workspacesRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   views: viewsRouter,
   notifications: notificationsRouter,
   channels: channelsRouter,
+  customers: customersRouter,
+  commerce: commerceRouter,
 });
 
 export type AppRouter = typeof appRouter;
