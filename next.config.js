@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // a separate build dir lets several checkouts' e2e runs build side by side (NEXT_DIST_DIR=.next-e2e-a)
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // native / wasm packages stay outside the server bundle

@@ -4,7 +4,8 @@ import path from "node:path";
 
 // Inputs of `next build`: when any changes (by path, size, mtime), the next start rebuilds.
 const INPUTS = ["app", "components", "server", "lib", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
-const STAMP = ".next/switchboard-build-stamp";
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = `${DIST}/switchboard-build-stamp`;
 
 function fingerprint(root: string): string {
   const h = crypto.createHash("sha256");
@@ -23,7 +24,7 @@ function fingerprint(root: string): string {
 
 export function buildIsCurrent(root: string): boolean {
   const stamp = path.join(root, STAMP);
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID")) || !fs.existsSync(stamp)) return false;
+  if (!fs.existsSync(path.join(root, DIST, "BUILD_ID")) || !fs.existsSync(stamp)) return false;
   return fs.readFileSync(stamp, "utf8") === fingerprint(root);
 }
 
