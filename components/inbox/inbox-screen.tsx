@@ -410,7 +410,6 @@ export function InboxScreen() {
                 {counts.data && s !== "RESOLVED" && counts.data.status[s] > 0 && (
                   <span className="rounded-full bg-slate-100 px-1.5 text-[11px] text-slate-500 tabular-nums">
                     {counts.data.status[s].toLocaleString()}
-                    {counts.data.capped.status[s] ? "+" : ""}
                   </span>
                 )}
               </button>

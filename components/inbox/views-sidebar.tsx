@@ -52,7 +52,7 @@ export function ViewsSidebar({
   onSelectSaved: (id: string) => void;
   onDeleteSaved: (view: SavedViewItem) => void;
 }) {
-  const item = (key: string, label: string, target: ViewTarget, icon: ReactNode, count?: number, capped?: boolean) => {
+  const item = (key: string, label: string, target: ViewTarget, icon: ReactNode, count?: number, capped = false) => {
     const active = plain(state) && sameView(state, target);
     return (
       <li key={key}>
@@ -98,16 +98,9 @@ export function ViewsSidebar({
       </div>
       <nav aria-label="Inbox views">
         <ul className="flex flex-col gap-0.5">
-          {item("all", "All conversations", { view: "all" }, <InboxIcon className={icon} />, counts?.views.all, counts?.capped.views.all)}
-          {item("mine", "Assigned to me", { view: "mine" }, <UserIcon className={icon} />, counts?.views.mine, counts?.capped.views.mine)}
-          {item(
-            "unassigned",
-            "Unassigned",
-            { view: "unassigned" },
-            <UnassignedIcon className={icon} />,
-            counts?.views.unassigned,
-            counts?.capped.views.unassigned,
-          )}
+          {item("all", "All conversations", { view: "all" }, <InboxIcon className={icon} />, counts?.views.all)}
+          {item("mine", "Assigned to me", { view: "mine" }, <UserIcon className={icon} />, counts?.views.mine)}
+          {item("unassigned", "Unassigned", { view: "unassigned" }, <UnassignedIcon className={icon} />, counts?.views.unassigned)}
         </ul>
       </nav>
       {section(
@@ -161,14 +154,7 @@ export function ViewsSidebar({
       {section(
         "Teams",
         sortedTeams.map((t) =>
-          item(
-            `team:${t.id}`,
-            t.name,
-            { view: "team", teamId: t.id },
-            <UsersIcon className={icon} />,
-            counts?.teams[t.id],
-            counts?.capped.teams[t.id],
-          ),
+          item(`team:${t.id}`, t.name, { view: "team", teamId: t.id }, <UsersIcon className={icon} />, counts?.teams[t.id]),
         ),
       )}
       {section(
@@ -180,7 +166,6 @@ export function ViewsSidebar({
             { view: "all", channelKind: k },
             <ChannelIcon kind={k} size="xs" />,
             counts?.channelKinds[k],
-            counts?.capped.channelKinds[k],
           ),
         ),
       )}

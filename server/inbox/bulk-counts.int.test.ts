@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../prisma/seed/factories";
 import { callerAs, testDb } from "../../test/db";
-import { COUNT_CAP } from "./count-conversations";
+import { compactConversationCounts } from "./count-conversations";
 
 const db = testDb();
 
@@ -37,32 +37,88 @@ describe("inbox.counts", () => {
   });
 });
 
-describe("inbox.counts at scale", () => {
-  it(`stops counting at ${COUNT_CAP} and flags the capped numbers, still exact below the cap`, async () => {
+describe("inbox.counts from the counter table", () => {
+  /** the truth the counter rows must always add up to, straight from "Conversation" */
+  async function groundTruth(workspaceId: string) {
+    const rows = await db.conversation.groupBy({
+      by: ["status", "teamId", "assigneeId", "channelId"],
+      where: { workspaceId },
+      _count: true,
+    });
+    const key = (r: { status: string; teamId: string | null; assigneeId: string | null; channelId: string }) =>
+      `${r.status}|${r.teamId}|${r.assigneeId}|${r.channelId}`;
+    return new Map(rows.map((r) => [key(r), r._count]));
+  }
+  async function counterRows(workspaceId: string) {
+    const rows = await db.conversationCount.groupBy({
+      by: ["status", "teamId", "assigneeId", "channelId"],
+      where: { workspaceId },
+      _sum: { n: true },
+    });
+    return new Map(
+      rows.filter((r) => (r._sum.n ?? 0) !== 0).map((r) => [`${r.status}|${r.teamId}|${r.assigneeId}|${r.channelId}`, r._sum.n ?? 0]),
+    );
+  }
+
+  it("stays exact through bulk inserts, moves, assignment, status changes and deletes, and through compaction", async () => {
     const f = await fixture();
     const workspaceId = f.workspace.id;
-    // COUNT_CAP + 5 resolved conversations in one statement (numbers far above the workspace sequence)
     await db.conversation.createMany({
-      data: Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({
+      data: Array.from({ length: 500 }, (_, i) => ({
         workspaceId,
         number: 1_000_000 + i,
         channelId: f.channel.id,
         customerId: f.customer.id,
-        teamId: f.teams.support.id,
-        status: "RESOLVED" as const,
+        teamId: i % 2 ? f.teams.support.id : f.teams.returns.id,
+        status: i % 5 === 0 ? ("RESOLVED" as const) : ("OPEN" as const),
       })),
     });
-    await f.make(f.teams.support.id);
+    const mine = await f.make(f.teams.support.id, { assigneeId: f.members.agent.user.id });
     await f.make(f.teams.returns.id, { status: "PENDING" });
-    const counts = await callerAs(f.members.agent).inbox.counts();
-    expect(counts.status).toEqual({ OPEN: 1, PENDING: 1, SNOOZED: 0, RESOLVED: COUNT_CAP });
-    expect(counts.capped).toEqual({ views: {}, teams: {}, status: { RESOLVED: true }, channelKinds: {} });
-    expect(counts.views).toEqual({ all: 1, mine: 0, unassigned: 1 });
-    expect(counts.teams).toEqual({ [f.teams.support.id]: 1 });
-    // a volunteer (Returns only) sees none of the Support team's resolved ones: exact, not capped
+    const agent = callerAs(f.members.agent);
+    let counts = await agent.inbox.counts();
+    expect(counts.status).toEqual({ OPEN: 401, PENDING: 1, SNOOZED: 0, RESOLVED: 100 });
+    expect(counts.views).toEqual({ all: 401, mine: 1, unassigned: 400 });
+    expect(counts.teams).toEqual({ [f.teams.support.id]: 201, [f.teams.returns.id]: 200 });
+
+    // a bulk status change, a team move, an assignment, an update that touches no bucket column, a delete
+    await db.conversation.updateMany({
+      where: { workspaceId, number: { gte: 1_000_000, lt: 1_000_050 }, status: "OPEN" },
+      data: { status: "RESOLVED" },
+    });
+    await db.conversation.updateMany({
+      where: { workspaceId, number: { gte: 1_000_100, lt: 1_000_120 } },
+      data: { teamId: f.teams.support.id },
+    });
+    await agent.conversation.assign({ conversationId: mine.id, assigneeId: null });
+    await db.conversation.updateMany({ where: { workspaceId }, data: { preview: "touched" } });
+    await db.conversation.deleteMany({ where: { workspaceId, number: { gte: 1_000_200, lt: 1_000_210 } } });
+    expect(await counterRows(workspaceId)).toEqual(await groundTruth(workspaceId));
+    counts = await agent.inbox.counts();
+    const open = await db.conversation.count({ where: { workspaceId, status: "OPEN" } });
+    expect(counts.views.all).toBe(open);
+    expect(counts.views.mine).toBe(0);
+    expect(counts.status.RESOLVED).toBe(await db.conversation.count({ where: { workspaceId, status: "RESOLVED" } }));
+
+    const rowsBefore = await db.conversationCount.count({ where: { workspaceId } });
+    const { before, after } = await compactConversationCounts(db);
+    expect(after).toBeLessThan(before);
+    expect(await db.conversationCount.count({ where: { workspaceId } })).toBeLessThan(rowsBefore);
+    expect(await counterRows(workspaceId)).toEqual(await groundTruth(workspaceId));
+    expect(await agent.inbox.counts()).toEqual(counts);
+
+    // a volunteer (Returns only) sees only that team's buckets
     const vol = await callerAs(f.members.volunteer).inbox.counts();
-    expect(vol.status).toEqual({ OPEN: 0, PENDING: 1, SNOOZED: 0, RESOLVED: 0 });
-    expect(vol.capped.status).toEqual({});
+    expect(vol.status.OPEN).toBe(await db.conversation.count({ where: { workspaceId, status: "OPEN", teamId: f.teams.returns.id } }));
+    expect(Object.keys(vol.teams)).toEqual([f.teams.returns.id]);
+  });
+
+  it("a deleted workspace takes its counter rows with it", async () => {
+    const f = await fixture();
+    await f.make(f.teams.support.id);
+    expect(await db.conversationCount.count({ where: { workspaceId: f.workspace.id } })).toBeGreaterThan(0);
+    await db.workspace.delete({ where: { id: f.workspace.id } });
+    expect(await db.conversationCount.count({ where: { workspaceId: f.workspace.id } })).toBe(0);
   });
 });
 

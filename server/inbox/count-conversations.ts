@@ -2,17 +2,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import type { ChannelKind, ConversationStatus } from "../db/generated/enums";
-import { conversationScopeSql } from "./inbox.repository";
-
-/**
- * Counts stop at COUNT_CAP: each one is an index(-only) range scan of at most COUNT_CAP + 1 entries, so the sidebar
- * costs the same for a workspace with 10 thousand conversations as for one with a million (where ~half are
- * resolved: counting them exactly read the whole workspace). A capped number is a lower bound, flagged in `capped`
- * (the UI shows "10k+").
- */
-export const COUNT_CAP = 10_000;
-
-const STATUSES = ["OPEN", "PENDING", "SNOOZED", "RESOLVED"] as const satisfies readonly ConversationStatus[];
+import { seesAllQueues } from "../auth/actor";
 
 export type ConversationCounts = {
   views: { all: number; mine: number; unassigned: number };
@@ -21,85 +11,57 @@ export type ConversationCounts = {
   status: Record<ConversationStatus, number>;
   /** open conversations per channel kind (kinds with at least one) */
   channelKinds: Partial<Record<ChannelKind, number>>;
-  /** which of the numbers above reached COUNT_CAP, i.e. are "COUNT_CAP or more" */
-  capped: {
-    views: Partial<Record<"all" | "mine" | "unassigned", true>>;
-    teams: Record<string, true>;
-    status: Partial<Record<ConversationStatus, true>>;
-    channelKinds: Partial<Record<ChannelKind, true>>;
-  };
 };
 
-type CountsRow = {
-  status: Record<ConversationStatus, number>;
-  mine: number;
-  unassigned: number;
-  teams: [string, number][];
-  channels: [ChannelKind, number][];
-};
+type BucketRow = { status: ConversationStatus; teamId: string | null; kind: ChannelKind; unassigned: boolean; mine: boolean; n: number };
 
-/** Live counts for the views sidebar and status tabs (open conversations per view/team/channel kind; all statuses). */
+/**
+ * Exact live counts for the views sidebar and status tabs, from the ConversationCount delta rows (kept by triggers,
+ * folded by compactConversationCounts): one statement whose cost follows the number of (status, team, assignee,
+ * channel) buckets plus the deltas since the last fold — the same for ten thousand conversations as for a million.
+ */
 export async function countConversations(db: Db, actor: Actor): Promise<ConversationCounts> {
-  const [row] = await db.$queryRaw<CountsRow[]>(countsSql(actor));
-  if (!row) throw new Error("counts query returned no row");
-  const cap = (n: number) => Math.min(n, COUNT_CAP);
+  const scope = seesAllQueues(actor) ? Prisma.empty : Prisma.sql`AND cc."teamId" = ANY(${actor.teamIds}::uuid[])`;
+  const rows = await db.$queryRaw<BucketRow[]>`
+    SELECT cc.status, cc."teamId", ch.kind,
+           cc."assigneeId" IS NULL AS unassigned,
+           coalesce(cc."assigneeId" = ${actor.userId}::uuid, false) AS mine,
+           sum(cc.n)::int AS n
+    FROM "ConversationCount" cc JOIN "Channel" ch ON ch.id = cc."channelId"
+    WHERE cc."workspaceId" = ${actor.workspaceId}::uuid ${scope}
+    GROUP BY 1, 2, 3, 4, 5
+    HAVING sum(cc.n) <> 0`;
   const counts: ConversationCounts = {
-    views: { all: cap(row.status.OPEN), mine: cap(row.mine), unassigned: cap(row.unassigned) },
+    views: { all: 0, mine: 0, unassigned: 0 },
     teams: {},
-    status: {
-      OPEN: cap(row.status.OPEN),
-      PENDING: cap(row.status.PENDING),
-      SNOOZED: cap(row.status.SNOOZED),
-      RESOLVED: cap(row.status.RESOLVED),
-    },
+    status: { OPEN: 0, PENDING: 0, SNOOZED: 0, RESOLVED: 0 },
     channelKinds: {},
-    capped: { views: {}, teams: {}, status: {}, channelKinds: {} },
   };
-  const { capped } = counts;
-  if (row.status.OPEN > COUNT_CAP) capped.views.all = true;
-  if (row.mine > COUNT_CAP) capped.views.mine = true;
-  if (row.unassigned > COUNT_CAP) capped.views.unassigned = true;
-  for (const s of STATUSES) if (row.status[s] > COUNT_CAP) capped.status[s] = true;
-  for (const [teamId, n] of row.teams) {
-    if (n === 0) continue;
-    counts.teams[teamId] = cap(n);
-    if (n > COUNT_CAP) capped.teams[teamId] = true;
-  }
-  // several channels can share a kind: the sum of capped channel counts is a lower bound too
-  for (const [kind, n] of row.channels) {
-    if (n === 0) continue;
-    counts.channelKinds[kind] = (counts.channelKinds[kind] ?? 0) + cap(n);
-    if (n > COUNT_CAP) capped.channelKinds[kind] = true;
-  }
-  for (const [kind, n] of Object.entries(counts.channelKinds) as [ChannelKind, number][]) {
-    if (n > COUNT_CAP) {
-      counts.channelKinds[kind] = COUNT_CAP;
-      capped.channelKinds[kind] = true;
-    }
+  for (const r of rows) {
+    counts.status[r.status] += r.n;
+    if (r.status !== "OPEN") continue;
+    counts.views.all += r.n;
+    if (r.mine) counts.views.mine += r.n;
+    if (r.unassigned) counts.views.unassigned += r.n;
+    if (r.teamId) counts.teams[r.teamId] = (counts.teams[r.teamId] ?? 0) + r.n;
+    counts.channelKinds[r.kind] = (counts.channelKinds[r.kind] ?? 0) + r.n;
   }
   return counts;
 }
 
 /**
- * One statement: each count is `count(*)` over a `LIMIT COUNT_CAP + 1` subquery on a status-bearing index —
- * (workspaceId, status, …), (workspaceId, assigneeId, status, …), (workspaceId, teamId, status, …),
- * (workspaceId, channelId, status, …).
+ * Folds each workspace's delta rows into one row per non-empty bucket. One statement: rows inserted by transactions
+ * that commit meanwhile are not visible to the DELETE and stay for the next fold, so no count is lost or doubled.
  */
-function countsSql(actor: Actor): Prisma.Sql {
-  const limit = COUNT_CAP + 1;
-  const scope = conversationScopeSql(actor, Prisma.raw("c"));
-  const count = (where: Prisma.Sql) =>
-    Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${scope} AND ${where} LIMIT ${limit}) x)`;
-  const open = Prisma.sql`c.status = 'OPEN'::"ConversationStatus"`;
-  return Prisma.sql`
-    SELECT
-      json_build_object(${Prisma.join(
-        STATUSES.map((s) => Prisma.sql`${s}::text, ${count(Prisma.sql`c.status = ${s}::"ConversationStatus"`)}`),
-      )}) AS status,
-      ${count(Prisma.sql`${open} AND c."assigneeId" = ${actor.userId}::uuid`)} AS mine,
-      ${count(Prisma.sql`${open} AND c."assigneeId" IS NULL`)} AS unassigned,
-      (SELECT coalesce(json_agg(json_build_array(t.id, ${count(Prisma.sql`${open} AND c."teamId" = t.id`)})), '[]'::json)
-         FROM "Team" t WHERE t."workspaceId" = ${actor.workspaceId}::uuid) AS teams,
-      (SELECT coalesce(json_agg(json_build_array(ch.kind, ${count(Prisma.sql`${open} AND c."channelId" = ch.id`)})), '[]'::json)
-         FROM "Channel" ch WHERE ch."workspaceId" = ${actor.workspaceId}::uuid) AS channels`;
+export async function compactConversationCounts(db: Db): Promise<{ before: number; after: number }> {
+  const [r] = await db.$queryRaw<{ before: number; after: number }[]>`
+    WITH folded AS (DELETE FROM "ConversationCount" RETURNING *),
+    kept AS (
+      INSERT INTO "ConversationCount" ("workspaceId", status, "teamId", "assigneeId", "channelId", n)
+      SELECT "workspaceId", status, "teamId", "assigneeId", "channelId", sum(n)::int
+      FROM folded GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0
+      RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM folded) AS before, (SELECT count(*)::int FROM kept) AS after`;
+  return r ?? { before: 0, after: 0 };
 }

@@ -4,6 +4,7 @@ import { registerBuiltInAdapters } from "../channels";
 import { sendMessageTask } from "./tasks/send-message";
 import { wakeConversationTask } from "./tasks/wake-conversation";
 import { reprocessPendingEmailEvents } from "../channels/email/ingest";
+import { compactConversationCounts } from "../inbox/count-conversations";
 
 /** Creates/updates the queue's own schema (graphile_worker); run before anything enqueues. */
 export async function migrateQueue(connectionString: string): Promise<void> {
@@ -34,6 +35,10 @@ export function taskList(db: Db): TaskList {
     reprocess_email_events: async () => {
       await reprocessPendingEmailEvents(db);
     },
+    // fold the sidebar's count deltas so reading them stays cheap (see ConversationCount)
+    compact_counts: async () => {
+      await compactConversationCounts(db);
+    },
   };
 }
 
@@ -52,7 +57,7 @@ export async function startWorker(db: Db, opts: { connectionString: string; embe
     logger: quietLogger(),
     taskList: taskList(db),
     // crontab task identifiers allow no dots
-    crontab: "* * * * * reprocess_email_events",
+    crontab: ["* * * * * reprocess_email_events", "* * * * * compact_counts"].join("\n"),
   });
 }
 
