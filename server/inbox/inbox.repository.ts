@@ -17,6 +17,7 @@ export function conversationScopeSql(actor: Actor, alias: Prisma.Sql): Prisma.Sq
   return Prisma.sql`${workspace} AND ${alias}."teamId" = ANY(${actor.teamIds}::uuid[])`;
 }
 
+/** A list row's own columns; its relations come from loadListRelations in one statement for the whole page. */
 export const conversationListSelect = {
   id: true,
   number: true,
@@ -28,14 +29,13 @@ export const conversationListSelect = {
   waitingSince: true,
   slaDueAt: true,
   snoozedUntil: true,
-  channel: { select: { id: true, kind: true, name: true } },
-  customer: { select: { id: true, name: true, email: true, vip: true } },
-  assignee: { select: { id: true, name: true } },
-  team: { select: { id: true, name: true } },
-  tags: { select: { tag: { select: { id: true, name: true, color: true } } } },
+  channelId: true,
+  customerId: true,
+  assigneeId: true,
+  teamId: true,
 } satisfies Prisma.ConversationSelect;
 
-export type ConversationListRow = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }>;
+export type ConversationPageRow = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }>;
 
 export const PRIORITY_ORDER: readonly Priority[] = ["NONE", "LOW", "NORMAL", "HIGH", "URGENT"];
 
@@ -93,7 +93,7 @@ export function findConversationPage(
     order: ListOrder;
     take: number;
   },
-): Promise<ConversationListRow[]> {
+): Promise<ConversationPageRow[]> {
   const page: PageQuery = (where, orderBy, take) =>
     db.conversation.findMany({
       where: { AND: [args.scope, { status: args.status }, args.filter, where] },
@@ -110,7 +110,7 @@ type PageQuery = (
   where: Prisma.ConversationWhereInput,
   orderBy: Prisma.ConversationOrderByWithRelationInput[],
   take: number,
-) => Promise<ConversationListRow[]>;
+) => Promise<ConversationPageRow[]>;
 
 /**
  * The priority order after a cursor, as index range scans on (workspaceId, status, priority DESC, lastMessageAt
@@ -118,7 +118,7 @@ type PageQuery = (
  * until the page is full (usually no second query). One query with `priority IN (lower…) OR (same priority AND
  * before the cursor)` is only a filter for PostgreSQL, so it would read every row before the cursor.
  */
-async function priorityPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationListRow[]> {
+async function priorityPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationPageRow[]> {
   const byActivity: Prisma.ConversationOrderByWithRelationInput[] = [{ lastMessageAt: "desc" }, { id: "desc" }];
   const rank = PRIORITY_ORDER.indexOf(k.rank as Priority);
   const rows = await page(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../prisma/seed/factories";
 import { callerAs, testDb } from "../../test/db";
 import { publishCommitted } from "../events/emit";
+import { subscriberCount } from "../events/bus";
 
 const db = testDb();
 
@@ -110,7 +111,8 @@ describe("inbox.events", () => {
     const volIt = volStream[Symbol.asyncIterator]();
     const agentNext = agentIt.next();
     const volNext = volIt.next();
-    await new Promise((r) => setTimeout(r, 50)); // let both subscribe
+    // both generators must be subscribed to the bus before anything is published (a fixed sleep races under load)
+    while (subscriberCount(f.workspace.id) < 2) await new Promise((r) => setTimeout(r, 10));
     const at = new Date().toISOString();
     publishCommitted([
       {

@@ -3,11 +3,18 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { decodeCursor, decodeRankedCursor, encodeCursor } from "./cursor";
 import { conversationFilter } from "./conversation-filters";
-import { conversationScope, findConversationPage, PRIORITY_ORDER, type ConversationListRow, type ListOrder } from "./inbox.repository";
+import { conversationScope, findConversationPage, PRIORITY_ORDER, type ConversationPageRow, type ListOrder } from "./inbox.repository";
+import { loadListRelations } from "./list-relations.repository";
+import type { ChannelKind } from "../db/generated/enums";
 import type { ZListConversationsInput } from "./inbox.schemas";
 
 type Input = z.output<typeof ZListConversationsInput>;
-export type ConversationListItem = Omit<ConversationListRow, "tags"> & {
+type Row = Omit<ConversationPageRow, "channelId" | "customerId" | "assigneeId" | "teamId">;
+export type ConversationListItem = Row & {
+  channel: { id: string; kind: ChannelKind; name: string };
+  customer: { id: string; name: string | null; email: string | null; vip: boolean };
+  assignee: { id: string; name: string } | null;
+  team: { id: string; name: string } | null;
   tags: { id: string; name: string; color: string }[];
   /** the customer is waiting and wrote since this member last opened the conversation */
   unread: boolean;
@@ -31,7 +38,7 @@ function order(input: Input): ListOrder {
 /** SLA cursor ranks: a due date, or none (listed last; the timestamp is then a placeholder) */
 const SLA_RANKS = ["due", "none"] as const;
 
-function cursorAfter(input: Input, last: ConversationListRow): string {
+function cursorAfter(input: Input, last: ConversationPageRow): string {
   if (input.sort === "sla") {
     return encodeCursor(last.slaDueAt ? { rank: "due", at: last.slaDueAt, id: last.id } : { rank: "none", at: new Date(0), id: last.id });
   }
@@ -50,21 +57,27 @@ export async function listConversations(db: Db, actor: Actor, input: Input): Pro
   });
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  // one primary-key lookup for the page's read marks (not one per row)
-  const reads = page.length
-    ? await db.conversationRead.findMany({
-        where: { userId: actor.userId, conversationId: { in: page.map((r) => r.id) } },
-        select: { conversationId: true, lastReadAt: true },
-      })
-    : [];
-  const readAt = new Map(reads.map((r) => [r.conversationId, r.lastReadAt]));
-  const isUnread = (row: ConversationListRow) => {
-    if (!row.waitingSince) return false;
-    const at = readAt.get(row.id);
-    return !at || at < row.lastMessageAt;
-  };
+  const rel = await loadListRelations(db, page, actor.userId);
+  const items: ConversationListItem[] = [];
+  for (const { channelId, customerId, assigneeId, teamId, ...row } of page) {
+    const channel = rel.channels.get(channelId);
+    const customer = rel.customers.get(customerId);
+    // both are required foreign keys: missing means the row was deleted between the two statements
+    if (!channel || !customer) continue;
+    const readAt = rel.readAt.get(row.id);
+    items.push({
+      ...row,
+      channel,
+      customer,
+      assignee: assigneeId ? (rel.users.get(assigneeId) ?? null) : null,
+      team: teamId ? (rel.teams.get(teamId) ?? null) : null,
+      tags: rel.tags.get(row.id) ?? [],
+      // the customer is waiting and wrote since this member last opened it
+      unread: row.waitingSince !== null && (!readAt || readAt < row.lastMessageAt),
+    });
+  }
   return {
-    items: page.map(({ tags, ...row }) => ({ ...row, tags: tags.map((t) => t.tag), unread: isUnread({ ...row, tags }) })),
+    items,
     nextCursor: rows.length > input.limit && last ? cursorAfter(input, last) : null,
   };
 }
