@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import type { ChannelKind } from "../db/generated/enums";
 import { seesAllQueues, type Actor } from "../auth/actor";
 import { AppError } from "../lib/errors";
 import { findConversationIdsByText } from "./inbox.repository";
@@ -20,6 +21,18 @@ function slaFilter(state: NonNullable<ConversationFilters["sla"]>, now: Date): P
       // the complement of the two above, so the three states partition the inbox
       return { slaBreachedAt: null, OR: [{ slaDueAt: null }, { slaDueAt: { gt: soon } }] };
   }
+}
+
+/**
+ * A channel kind as the workspace's channel ids: with one channel of that kind (the usual case) the list is an
+ * index range on (workspaceId, channelId, status, lastMessageAt, id) from the cursor; a join on Channel.kind would
+ * walk the whole status index and test each row, which is slow exactly when the kind is rare.
+ */
+async function channelKindFilter(db: Db, workspaceId: string, kind: ChannelKind): Promise<Prisma.ConversationWhereInput> {
+  const channels = await db.channel.findMany({ where: { workspaceId, kind }, select: { id: true } });
+  const [only] = channels;
+  if (channels.length === 1 && only) return { channelId: only.id };
+  return { channelId: { in: channels.map((c) => c.id) } };
 }
 
 /** Volunteers only reach their teams' queues: filtering by another team is refused, not silently empty. */
@@ -55,7 +68,7 @@ export async function conversationFilter(
     assertTeamReachable(actor, f.teamId);
     filters.push({ teamId: f.teamId });
   }
-  if (f.channelKind) filters.push({ channel: { kind: f.channelKind } });
+  if (f.channelKind) filters.push(await channelKindFilter(db, actor.workspaceId, f.channelKind));
   if (f.tagId) filters.push({ tags: { some: { tagId: f.tagId } } });
   if (f.priority) filters.push({ priority: f.priority });
   if (f.assigneeId) filters.push({ assigneeId: f.assigneeId });

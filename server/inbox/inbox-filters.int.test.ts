@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createConversation, createCustomer, createMember, createWorkspaceWithRoles } from "../../prisma/seed/factories";
+import { createChannel, createConversation, createCustomer, createMember, createWorkspaceWithRoles } from "../../prisma/seed/factories";
 import { callerAs, testDb } from "../../test/db";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
@@ -223,5 +223,24 @@ describe("inbox.list SLA sort", () => {
     const support = await f.make(f.teams.support.id, {}, { slaDueAt: new Date(Date.now() + MIN) });
     await f.make(f.teams.returns.id, {}, { slaDueAt: new Date(Date.now() + MIN) });
     expect(await allPages(callerAs(extra), { sort: "sla", limit: 1 })).toEqual([support.id]);
+  });
+});
+
+describe("inbox.list by channel kind", () => {
+  it("lists every channel of the kind (one or several), and nothing for a kind the workspace lacks", async () => {
+    const f = await fixture();
+    const workspaceId = f.workspace.id;
+    const support = f.teams.support.id;
+    const secondEmail = await createChannel(db, { workspaceId, kind: "EMAIL", name: "Returns email" });
+    const chat = await createChannel(db, { workspaceId, kind: "CHAT", name: "Chat" });
+    const e1 = await f.make(support);
+    const e2 = await f.make(support, { channelId: secondEmail.id });
+    const c1 = await f.make(support, { channelId: chat.id });
+    const agent = callerAs(f.members.agent);
+    const ids = async (channelKind: "EMAIL" | "CHAT" | "TELEGRAM") =>
+      (await agent.inbox.list({ channelKind })).items.map((i) => i.id).sort();
+    expect(await ids("EMAIL")).toEqual([e1.id, e2.id].sort());
+    expect(await ids("CHAT")).toEqual([c1.id]);
+    expect(await ids("TELEGRAM")).toEqual([]);
   });
 });
