@@ -79,7 +79,8 @@ function ordering(order: ListOrder): { where: Prisma.ConversationWhereInput; ord
       const k = order.after;
       if (!k) return { where: {}, orderBy };
       if (k.rank === "none") return { where: { slaDueAt: null, id: { gt: k.id } }, orderBy };
-      return { where: { OR: [{ slaDueAt: { gt: k.at } }, { slaDueAt: k.at, id: { gt: k.id } }, { slaDueAt: null }] }, orderBy };
+      // after a due cursor the page is read by slaPageAfter (due rows from the cursor, then the ones without SLA)
+      return { where: {}, orderBy };
     }
   }
 }
@@ -102,6 +103,7 @@ export function findConversationPage(
       select: conversationListSelect,
     });
   if (args.order.sort === "priority" && args.order.after) return priorityPageAfter(page, args.order.after, args.take);
+  if (args.order.sort === "sla" && args.order.after?.rank === "due") return slaPageAfter(page, args.order.after, args.take);
   const { where, orderBy } = ordering(args.order);
   return page(where, orderBy, args.take);
 }
@@ -133,6 +135,22 @@ async function priorityPageAfter(page: PageQuery, k: RankedKeyset, take: number)
   for (let r = rank - 1; r >= 0 && rows.length < take; r--) {
     rows.push(...(await page({ priority: PRIORITY_ORDER[r] }, byActivity, take - rows.length)));
   }
+  return rows;
+}
+
+/**
+ * The SLA order after a cursor with a due date, as index range scans on (workspaceId, status, slaDueAt, id): the
+ * due ones from the cursor on (the `gte` bound starts the scan there), then — only if the page is not full — the ones
+ * without an SLA, which sort last. One query with `… OR slaDueAt IS NULL` would read every row before the cursor.
+ */
+async function slaPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationPageRow[]> {
+  const byDue: Prisma.ConversationOrderByWithRelationInput[] = [{ slaDueAt: "asc" }, { id: "asc" }];
+  const rows = await page(
+    { slaDueAt: { gte: k.at }, OR: [{ slaDueAt: { gt: k.at } }, { slaDueAt: k.at, id: { gt: k.id } }] },
+    byDue,
+    take,
+  );
+  if (rows.length < take) rows.push(...(await page({ slaDueAt: null }, [{ id: "asc" }], take - rows.length)));
   return rows;
 }
 
