@@ -145,11 +145,7 @@ async function priorityPageAfter(page: PageQuery, k: RankedKeyset, take: number)
  */
 async function slaPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationPageRow[]> {
   const byDue: Prisma.ConversationOrderByWithRelationInput[] = [{ slaDueAt: "asc" }, { id: "asc" }];
-  const rows = await page(
-    { slaDueAt: { gte: k.at }, OR: [{ slaDueAt: { gt: k.at } }, { slaDueAt: k.at, id: { gt: k.id } }] },
-    byDue,
-    take,
-  );
+  const rows = await page({ slaDueAt: { gte: k.at }, OR: [{ slaDueAt: { gt: k.at } }, { slaDueAt: k.at, id: { gt: k.id } }] }, byDue, take);
   if (rows.length < take) rows.push(...(await page({ slaDueAt: null }, [{ id: "asc" }], take - rows.length)));
   return rows;
 }
