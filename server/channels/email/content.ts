@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { uuid7 } from "./ids";
 import { attachmentMaxBytes, attachmentMessageMaxBytes, attachmentStore, sniffContentType } from "../../lib/attachment-store";
-import { sanitizeEmailHtml, splitQuotedHtml } from "../../lib/sanitize-html";
+import { sanitizeAndSplitEmailHtml } from "../../lib/sanitize-html";
 import { splitQuotedEmail } from "./quoted";
 import type { ParsedEmail } from "./types";
 
@@ -59,7 +59,7 @@ export async function prepareContent(email: ParsedEmail): Promise<PreparedConten
     const stored = await attachmentStore().put(a.content);
     const contentType = sniffContentType(a.content, a.contentType);
     attachments.push({
-      id: randomUUID(),
+      id: uuid7(),
       filename: (a.filename ?? (a.contentId ? `inline-${a.contentId}` : "attachment")).slice(0, 255),
       contentType,
       size,
@@ -74,16 +74,16 @@ export async function prepareContent(email: ParsedEmail): Promise<PreparedConten
   let quotedHtml: string | null = null;
   let remoteImages = 0;
   if (email.html?.trim()) {
-    const clean = sanitizeEmailHtml(email.html, {
+    // one jsdom parse for both: the quoted history is split off the sanitised tree
+    const clean = sanitizeAndSplitEmailHtml(email.html, {
       cidUrl: (cid) => {
         const a = byCid.get(cid.toLowerCase());
         return a && a.contentType.startsWith("image/") ? attachmentUrl(a.id) : null;
       },
     });
     remoteImages = clean.remoteImages;
-    const split = splitQuotedHtml(clean.html);
-    html = split.body;
-    quotedHtml = split.quoted;
+    html = clean.body;
+    quotedHtml = clean.quoted;
   }
   const rawText = email.text?.trim() ? email.text : html ? htmlToText(html) : "";
   const { body, quoted } = splitQuotedEmail(rawText);

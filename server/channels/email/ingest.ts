@@ -1,26 +1,34 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
-import { publishCommitted, recordEvents } from "../../events/emit";
-import type { BusEvent } from "../../events/bus";
-import type { DomainEventPayload } from "../../events/types";
+import type { Prisma } from "../../db/generated/client";
+import { publishCommitted } from "../../events/emit";
 import { AppError } from "../../lib/errors";
+import { bounce, ignoreLoop } from "./bounce";
 import { prepareContent, type PreparedContent } from "./content";
-import { resolveCustomer } from "./identity";
+import { isUniqueViolation } from "./errors";
+import { uuid7 } from "./ids";
+import { resolveSender } from "./identity";
+import {
+  findInboundMessage,
+  readIngestContext,
+  recordInboundEvent,
+  writeInboundMessage,
+  type EventClaim,
+  type IngestContext,
+  type InboundMessageWrite,
+} from "./ingest.repository";
 import { headersOfInterest, isAutoSubmitted } from "./loops";
-import { baseAddress, conversationFromMessageId } from "./message-id";
+import { baseAddress } from "./message-id";
 import { parseMime } from "./parse";
-import { createConversation, findThread, idVariants, reopenWindowDays, type ChannelRow } from "./thread";
-import type { IngestEmailInput, IngestEmailResult, ParsedEmail } from "./types";
 import { deserializeEmail, serializeEmail, type StoredPayload } from "./payload";
+import { createConversation, idVariants, reopenWindowDays, threadKeys, type ChannelRow } from "./thread";
+import type { EmailAddress, IngestEmailInput, IngestEmailResult, ParsedEmail } from "./types";
 
 export { isAutoSubmitted } from "./loops";
 
-type Tx = Prisma.TransactionClient;
 const PROVIDER = "email";
 const PREVIEW = 140;
 const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, PREVIEW);
-const isUnique = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /** The idempotency key: the Message-ID, or a hash of what we received when the message has none. */
 export function emailExternalId(email: ParsedEmail, raw?: Buffer): string {
@@ -31,190 +39,155 @@ export function emailExternalId(email: ParsedEmail, raw?: Buffer): string {
   return `sha256:${h.digest("hex")}`;
 }
 
-async function loadChannel(db: Db | Tx, channelId: string): Promise<ChannelRow> {
-  const channel = await db.channel.findFirst({
-    where: { id: channelId, kind: "EMAIL" },
-    select: { id: true, workspaceId: true, address: true, ownerTeamId: true, settings: true },
-  });
-  if (!channel) throw new AppError("NOT_FOUND", "Email channel not found");
-  return channel;
-}
-
 /**
- * The one email ingest pipeline. Stores the inbound event first (a crash after that loses nothing: see
- * reprocessPendingEmailEvents), then dedupes, detects bounces and loops, resolves the customer, threads, and writes
- * message + attachments + conversation + event status in one transaction; domain events are published after commit.
+ * The one email ingest pipeline: dedupe, bounces and loops, customer identity, threading, then message + attachments +
+ * conversation + inbound event (kept with its raw payload for audit/replay) + domain events in one atomic write; events
+ * are published after commit. Nothing is acknowledged before that write commits, so a crash loses nothing: the
+ * transport (SMTP 451/no answer, webhook 5xx, IMAP UID not advanced) delivers again, and the Message-ID makes the
+ * retry idempotent. A message that fails is kept as a FAILED event for reprocessPendingEmailEvents.
  */
-export async function ingestEmail(db: Db, input: IngestEmailInput): Promise<IngestEmailResult> {
-  const channel = await loadChannel(db, input.channelId);
-  const externalId = emailExternalId(input.email, input.raw);
-  const payload: StoredPayload = serializeEmail(input);
-  let eventId: string;
-  try {
-    const event = await db.inboundEvent.create({
-      data: { workspaceId: channel.workspaceId, channelId: channel.id, provider: PROVIDER, externalId, payload, status: "RECEIVED" },
-      select: { id: true },
-    });
-    eventId = event.id;
-  } catch (err) {
-    if (!isUnique(err)) throw err;
-    return duplicateOf(db, channel, externalId);
-  }
-  return processEvent(db, channel, eventId, externalId, input);
+export function ingestEmail(db: Db, input: IngestEmailInput): Promise<IngestEmailResult> {
+  return ingest(db, input, null);
 }
 
-async function duplicateOf(db: Db, channel: ChannelRow, externalId: string): Promise<IngestEmailResult> {
-  const existing = await db.message.findFirst({
-    where: { workspaceId: channel.workspaceId, externalId: { in: idVariants([externalId]) }, direction: "IN" },
-    select: { id: true, conversationId: true },
+/** `stored`: the InboundEvent that already holds this message (a retry after a crash or a failure). */
+async function ingest(db: Db, input: IngestEmailInput, stored: { id: string; externalId: string } | null): Promise<IngestEmailResult> {
+  const { email } = input;
+  const externalId = stored?.externalId ?? emailExternalId(email, input.raw);
+  const sender = email.replyTo[0] ?? email.from;
+  const keys = threadKeys(input);
+  const ctx = await readIngestContext(db, {
+    channelId: input.channelId,
+    address: sender ? sender.address.trim().toLowerCase() : null,
+    externalId,
+    externalIds: idVariants([externalId]),
+    references: keys.references,
   });
-  return { status: "duplicate", conversationId: existing?.conversationId ?? null, messageId: existing?.id ?? null };
-}
-
-async function processEvent(db: Db, channel: ChannelRow, eventId: string, externalId: string, input: IngestEmailInput) {
+  if (!ctx) throw new AppError("NOT_FOUND", "Email channel not found");
+  const { channel } = ctx;
+  // delivered before (stored, failed and kept for the retry job, or in flight): acknowledged, not processed again
+  if (!stored && ctx.seen) return duplicateOf(db, channel, externalId);
+  const event: EventClaim = stored
+    ? { mode: "claim", id: stored.id }
+    : { mode: "insert", id: uuid7(), externalId, payload: JSON.stringify(serializeEmail(input)) };
+  const record = (status: "PROCESSED" | "FAILED" | "RECEIVED", error: string | null = null, as: EventClaim = event) =>
+    recordInboundEvent(db, { workspaceId: channel.workspaceId, channelId: channel.id, event: as, status, error });
+  const own = channel.address ? baseAddress(channel.address) : null;
+  const loop = !!own && !!email.from && baseAddress(email.from.address) === own && isAutoSubmitted(email);
+  // bounces and loops open no conversation: their event is stored first, then finished under its claim
+  const storedFirst = loop || !!email.report;
   try {
-    return await process(db, channel, eventId, externalId, input);
+    if (storedFirst) {
+      if (event.mode === "insert" && !(await record("RECEIVED"))) return await duplicateOf(db, channel, externalId);
+      return await (email.report ? bounce(db, channel, event.id, email.report) : ignoreLoop(db, channel, event.id));
+    }
+    // the conversations this email may continue, most trusted first
+    const candidates = [...new Set([...keys.tokens, ...(ctx.referencedConversationId ? [ctx.referencedConversationId] : [])])];
+    return await store(db, ctx, input, { event, externalId, sender, candidates });
   } catch (err) {
-    if (isUnique(err)) {
+    if (isUniqueViolation(err)) {
       // the same Message-ID is already a message of this channel (e.g. our own outbound copy came back via IMAP)
-      await db.inboundEvent.update({
-        where: { id: eventId },
-        data: { status: "PROCESSED", processedAt: new Date() },
-        select: { id: true },
-      });
+      await record("PROCESSED");
       return duplicateOf(db, channel, externalId);
     }
-    await db.inboundEvent
-      .update({
-        where: { id: eventId },
-        data: { status: "FAILED", error: (err instanceof Error ? err.message : String(err)).slice(0, 2000), attempts: { increment: 1 } },
-        select: { id: true },
-      })
-      .catch(() => undefined);
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    await record("FAILED", message, storedFirst ? { mode: "claim", id: event.id } : event).catch(() => undefined);
     throw err;
   }
 }
 
-/** Locks the event row and proves it still needs work (a concurrent retry may have finished it). */
-async function claim(tx: Tx, eventId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "InboundEvent" WHERE id = ${eventId}::uuid FOR UPDATE`;
-  return rows[0]?.status === "RECEIVED" || rows[0]?.status === "FAILED";
+async function duplicateOf(db: Db, channel: ChannelRow, externalId: string): Promise<IngestEmailResult> {
+  const existing = await findInboundMessage(db, channel.workspaceId, idVariants([externalId]));
+  return { status: "duplicate", conversationId: existing?.conversationId ?? null, messageId: existing?.id ?? null };
 }
 
-const done = (tx: Tx, eventId: string, status: "PROCESSED" | "IGNORED", error?: string) =>
-  tx.inboundEvent.update({ where: { id: eventId }, data: { status, processedAt: new Date(), error: error ?? null }, select: { id: true } });
+/** Rolls the new-conversation transaction back when the write stored nothing (a concurrent duplicate won). */
+class NothingStored extends Error {}
 
-async function inTransaction<T>(db: Db, workspaceId: string, work: (tx: Tx, emit: (e: DomainEventPayload) => void) => Promise<T>) {
-  let committed: BusEvent[] = [];
-  const result = await db.$transaction(async (tx) => {
-    const pending: DomainEventPayload[] = [];
-    const value = await work(tx, (e) => pending.push(e));
-    committed = await recordEvents(tx, workspaceId, pending);
-    return value;
-  });
-  publishCommitted(committed);
-  return result;
-}
-
-async function process(
+async function store(
   db: Db,
-  channel: ChannelRow,
-  eventId: string,
-  externalId: string,
+  ctx: IngestContext,
   input: IngestEmailInput,
+  p: { event: EventClaim; externalId: string; sender: EmailAddress | null; candidates: string[] },
 ): Promise<IngestEmailResult> {
+  const { event, externalId, sender } = p;
+  const { channel } = ctx;
   const { email } = input;
-  const own = channel.address ? baseAddress(channel.address) : null;
-  if (own && email.from && baseAddress(email.from.address) === own && isAutoSubmitted(email)) {
-    return inTransaction(db, channel.workspaceId, async (tx) => {
-      if (await claim(tx, eventId)) await done(tx, eventId, "IGNORED", "automatic mail from our own address (loop)");
-      return { status: "ignored" as const, reason: "automatic mail from our own address (loop)" };
-    });
+  if (ctx.taken) {
+    if (
+      !(await recordInboundEvent(db, { workspaceId: channel.workspaceId, channelId: channel.id, event, status: "PROCESSED", error: null }))
+    )
+      return duplicateOf(db, channel, externalId);
+    return { status: "duplicate", conversationId: ctx.taken.conversationId, messageId: ctx.taken.id };
   }
-  if (email.report) return bounce(db, channel, eventId, email.report);
-
-  const sender = email.replyTo[0] ?? email.from;
-  const customerId = await resolveCustomer(db, channel.workspaceId, sender);
+  const { customerId, fill } = await resolveSender(db, channel.workspaceId, sender, ctx.identity);
   const content = await prepareContent(email);
-  return inTransaction(db, channel.workspaceId, async (tx, emit) => {
-    if (!(await claim(tx, eventId))) return duplicateOf(db, channel, externalId);
-    const taken = await tx.message.findFirst({
-      where: { channelId: channel.id, externalId: { in: idVariants([externalId]) } },
-      select: { id: true, conversationId: true },
-    });
-    if (taken) {
-      await done(tx, eventId, "PROCESSED");
-      return { status: "duplicate" as const, conversationId: taken.conversationId, messageId: taken.id };
+  const now = new Date();
+  const reopenNotBefore = new Date(now.getTime() - reopenWindowDays(channel.settings) * 86_400_000);
+  const messageId = uuid7(now.getTime());
+  const write = (
+    conversationId: string,
+    previousConversationId: string | null,
+  ): Omit<InboundMessageWrite, "created" | "reopenNotBefore"> => ({
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
+    conversationId,
+    customerId,
+    fill,
+    event,
+    message: {
+      id: messageId,
+      text: content.text,
+      html: content.html,
+      externalId,
+      meta: messageMeta(input, content, previousConversationId),
+    },
+    attachments: JSON.stringify(content.attachments),
+    preview: preview(content.text || email.subject || ""),
+    at: now,
+  });
+
+  // the first candidate conversation that exists in this workspace and channel decides
+  let previous: string | null = null;
+  for (const conversationId of p.candidates) {
+    const out = await writeInboundMessage(db, { ...write(conversationId, null), created: false, reopenNotBefore });
+    if (out.stored) {
+      publishCommitted(out.events);
+      return { status: out.priorStatus === "RESOLVED" ? "reopened" : "threaded", conversationId, messageId };
     }
-    const now = new Date();
-    let status: "created" | "threaded" | "reopened" = "threaded";
-    let previousConversationId: string | null = null;
-    let conversation = await findThread(tx, channel, input);
-    if (conversation?.status === "RESOLVED") {
-      const windowMs = reopenWindowDays(channel.settings) * 86_400_000;
-      const resolvedAt = conversation.resolvedAt ?? new Date(0);
-      if (now.getTime() - resolvedAt.getTime() <= windowMs) status = "reopened";
-      else {
-        previousConversationId = conversation.id;
-        conversation = null;
-      }
-    }
-    if (!conversation) {
-      status = "created";
-      conversation = await createConversation(tx, channel, {
+    if (!out.found) continue; // another workspace's or channel's conversation, or deleted: no match
+    // it takes the message but the event was not ours to store: a duplicate delivery won the race
+    if (out.accepts) return duplicateOf(db, channel, externalId);
+    // resolved longer ago than the reopen window: a new conversation, linked to this one
+    previous = conversationId;
+    break;
+  }
+
+  try {
+    const created = await db.$transaction(async (tx: Prisma.TransactionClient) => {
+      const conversation = await createConversation(tx, channel, {
         customerId,
         subject: email.subject,
         threadKey: email.references[0] ?? email.inReplyTo[0] ?? email.messageId,
-        previousConversationId,
+        previousConversationId: previous,
         at: now,
       });
-      emit({ type: "conversation.created", conversationId: conversation.id, teamId: conversation.teamId });
-    }
-    const message = await tx.message.create({
-      data: {
-        workspaceId: channel.workspaceId,
-        conversationId: conversation.id,
-        channelId: channel.id,
-        direction: "IN",
-        kind: "MESSAGE",
-        authorType: "CUSTOMER",
-        customerId,
-        text: content.text,
-        html: content.html,
-        externalId,
-        meta: messageMeta(input, content, previousConversationId),
-        createdAt: now,
-        attachments: {
-          createMany: { data: content.attachments.map((a) => ({ ...a, workspaceId: channel.workspaceId })) },
-        },
-      },
-      select: { id: true },
+      const out = await writeInboundMessage(tx, { ...write(conversation.id, previous), created: true, reopenNotBefore: null });
+      if (!out.stored) throw new NothingStored();
+      return { conversationId: conversation.id, events: out.events };
     });
-    const reopen = conversation.status !== "OPEN";
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      data: {
-        lastMessageAt: now,
-        lastInboundAt: now,
-        waitingSince: conversation.waitingSince ?? now,
-        preview: preview(content.text || email.subject || ""),
-        messageCount: { increment: 1 },
-        ...(reopen ? { status: "OPEN", resolvedAt: null, snoozedUntil: null } : {}),
-      },
-      select: { id: true },
-    });
-    await tx.customer.update({ where: { id: customerId }, data: { lastContactAt: now }, select: { id: true } });
-    await done(tx, eventId, "PROCESSED");
-    emit({ type: "message.created", conversationId: conversation.id, teamId: conversation.teamId, messageId: message.id });
-    if (reopen && status !== "created")
-      emit({ type: "conversation.updated", conversationId: conversation.id, teamId: conversation.teamId, changes: ["status"] });
-    return { status, conversationId: conversation.id, messageId: message.id };
-  });
+    publishCommitted(created.events);
+    return { status: "created", conversationId: created.conversationId, messageId };
+  } catch (err) {
+    if (err instanceof NothingStored) return duplicateOf(db, channel, externalId);
+    throw err;
+  }
 }
 
-function messageMeta(input: IngestEmailInput, content: PreparedContent, previousConversationId: string | null): Prisma.InputJsonValue {
+function messageMeta(input: IngestEmailInput, content: PreparedContent, previousConversationId: string | null): string {
   const { email } = input;
-  const meta = {
+  // JSON.stringify drops what is undefined and writes the date as ISO: the jsonb the column gets
+  return JSON.stringify({
     source: input.source,
     messageId: email.messageId,
     subject: email.subject,
@@ -232,55 +205,23 @@ function messageMeta(input: IngestEmailInput, content: PreparedContent, previous
     remoteImages: content.remoteImages,
     skippedAttachments: content.skippedAttachments,
     previousConversationId,
-  };
-  return JSON.parse(JSON.stringify(meta)) as Prisma.InputJsonValue;
-}
-
-/** A DSN marks our original outbound message FAILED with the server's reason; it never opens a conversation. */
-async function bounce(
-  db: Db,
-  channel: ChannelRow,
-  eventId: string,
-  report: NonNullable<ParsedEmail["report"]>,
-): Promise<IngestEmailResult> {
-  return inTransaction(db, channel.workspaceId, async (tx, emit) => {
-    if (!(await claim(tx, eventId))) return { status: "bounce" as const, messageId: null };
-    const original = report.originalMessageId;
-    let target: { id: string; conversationId: string; conversation: { teamId: string | null } } | null = null;
-    if (original) {
-      const select = { id: true, conversationId: true, conversation: { select: { teamId: true } } } as const;
-      target = await tx.message.findFirst({
-        where: { channelId: channel.id, direction: "OUT", externalId: { in: idVariants([original]) } },
-        select,
-      });
-      // our own ids carry the message id (HMAC-checked): found even if the adapter stored another spelling
-      const ours = conversationFromMessageId(original) ? /^sb\.[^.]+\.([0-9a-f-]{36})\./i.exec(original)?.[1] : undefined;
-      target ??= ours
-        ? await tx.message.findFirst({ where: { id: ours.toLowerCase(), channelId: channel.id, direction: "OUT" }, select })
-        : null;
-    }
-    const reason = [report.status, report.diagnostic].filter(Boolean).join(" ") || "The message bounced";
-    if (target) {
-      await tx.message.update({
-        where: { id: target.id },
-        data: { deliveryStatus: "FAILED", deliveryError: reason.slice(0, 1000) },
-        select: { id: true },
-      });
-      emit({ type: "message.updated", conversationId: target.conversationId, teamId: target.conversation.teamId, messageId: target.id });
-    }
-    await done(tx, eventId, target ? "PROCESSED" : "IGNORED", target ? undefined : "bounce for a message we do not know");
-    return { status: "bounce" as const, messageId: target?.id ?? null };
   });
 }
 
 /**
  * Retries inbound events a crash or an error left behind (RECEIVED for over `olderThanMs`, or FAILED, up to 10 attempts).
- * A job calls this periodically; each event is processed at most once thanks to the row lock in claim().
+ * A job calls this periodically; each event is processed at most once: the write claims it under its row lock.
  */
-export async function reprocessPendingEmailEvents(db: Db, opts: { olderThanMs?: number; limit?: number } = {}) {
+export async function reprocessPendingEmailEvents(db: Db, opts: { olderThanMs?: number; limit?: number; channelId?: string } = {}) {
   const before = new Date(Date.now() - (opts.olderThanMs ?? 60_000));
   const events = await db.inboundEvent.findMany({
-    where: { provider: PROVIDER, status: { in: ["RECEIVED", "FAILED"] }, attempts: { lt: 10 }, receivedAt: { lte: before } },
+    where: {
+      provider: PROVIDER,
+      status: { in: ["RECEIVED", "FAILED"] },
+      attempts: { lt: 10 },
+      receivedAt: { lte: before },
+      ...(opts.channelId ? { channelId: opts.channelId } : {}),
+    },
     orderBy: { receivedAt: "asc" },
     take: opts.limit ?? 50,
     select: { id: true, channelId: true, externalId: true, payload: true },
@@ -288,7 +229,7 @@ export async function reprocessPendingEmailEvents(db: Db, opts: { olderThanMs?: 
   const results: { eventId: string; result?: IngestEmailResult; error?: string }[] = [];
   for (const e of events) {
     try {
-      const channel = e.channelId ? await loadChannel(db, e.channelId).catch(() => null) : null;
+      const channel = e.channelId ? await db.channel.findFirst({ where: { id: e.channelId, kind: "EMAIL" }, select: { id: true } }) : null;
       if (!channel) {
         // nowhere to put it any more: stop retrying, keep the payload for audit
         await db.inboundEvent.update({
@@ -302,7 +243,7 @@ export async function reprocessPendingEmailEvents(db: Db, opts: { olderThanMs?: 
       const stored = e.payload as unknown as StoredPayload;
       const email = stored.raw ? await parseMime(Buffer.from(stored.raw, "base64")) : deserializeEmail(stored.email);
       const input: IngestEmailInput = { channelId: channel.id, email, source: stored.source, recipients: stored.recipients };
-      results.push({ eventId: e.id, result: await processEvent(db, channel, e.id, e.externalId, input) });
+      results.push({ eventId: e.id, result: await ingest(db, input, { id: e.id, externalId: e.externalId }) });
     } catch (err) {
       results.push({ eventId: e.id, error: err instanceof Error ? err.message : String(err) });
     }

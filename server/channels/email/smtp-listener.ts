@@ -120,6 +120,8 @@ export async function startSmtpListener(db: Db, opts: SmtpListenerOptions): Prom
     closeTimeout: 10_000,
     size: maxBytes,
     logger: false,
+    // the greeting would wait (up to 1.5 s) for a reverse DNS lookup of every connecting MTA; nothing here uses the name
+    disableReverseLookup: true,
     disabledCommands: [...(opts.tls ? [] : ["STARTTLS"]), ...(auth ? [] : ["AUTH"])],
     authOptional: !auth,
     // AUTH over plaintext only when no TLS is configured at all (e.g. a forwarder on a private network)

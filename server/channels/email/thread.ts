@@ -1,4 +1,6 @@
 import type { Prisma } from "../../db/generated/client";
+import { applyOrderAutoTags } from "../../commerce/auto-tags";
+import { uuid7 } from "./ids";
 import { conversationFromMessageId, conversationFromReplyAddress } from "./message-id";
 import type { IngestEmailInput } from "./types";
 
@@ -12,17 +14,13 @@ export type ChannelRow = {
   settings: Prisma.JsonValue;
 };
 
-export const threadConversationSelect = {
-  id: true,
-  workspaceId: true,
-  channelId: true,
-  status: true,
-  resolvedAt: true,
-  waitingSince: true,
-  teamId: true,
-  customerId: true,
-} satisfies Prisma.ConversationSelect;
-export type ThreadConversation = Prisma.ConversationGetPayload<{ select: typeof threadConversationSelect }>;
+/** What ingest needs of the conversation a message continues (read unlocked; the write locks and re-checks it). */
+export type ThreadConversation = {
+  id: string;
+  status: "OPEN" | "PENDING" | "SNOOZED" | "RESOLVED";
+  resolvedAt: Date | null;
+  teamId: string | null;
+};
 
 /** Both spellings, because a transport or an older adapter may have stored the Message-ID with its brackets. */
 export const idVariants = (ids: string[]) => ids.flatMap((id) => [id, `<${id}>`]);
@@ -33,37 +31,19 @@ export function reopenWindowDays(settings: Prisma.JsonValue): number {
 }
 
 /**
- * The conversation this email continues, in order of trust: our signed reply address, our signed Message-IDs in
- * In-Reply-To/References, then any stored Message-ID of THIS channel. A match in another workspace or channel is no
- * match (the HMAC proves we issued the id, not that this channel may write into it).
+ * What may thread this email, in order of trust: the conversations our signed reply address and our signed Message-IDs
+ * in In-Reply-To/References name (tokens), then any stored Message-ID of THIS channel (references). The lookup
+ * (readIngestContext) only accepts a conversation of this workspace AND channel: the HMAC proves we issued the id, not
+ * that this channel may write into it.
  */
-export async function findThread(tx: Tx, channel: ChannelRow, input: IngestEmailInput): Promise<ThreadConversation | null> {
+export function threadKeys(input: IngestEmailInput): { tokens: string[]; references: string[] } {
   const { email } = input;
   const ids = [...email.inReplyTo, ...[...email.references].reverse()];
   const recipients = [...(input.recipients ?? []), ...email.to.map((a) => a.address), ...email.cc.map((a) => a.address)];
-  const candidates = [...recipients.map(conversationFromReplyAddress), ...ids.map(conversationFromMessageId)].filter(
+  const tokens = [...recipients.map(conversationFromReplyAddress), ...ids.map(conversationFromMessageId)].filter(
     (c): c is string => c !== null,
   );
-  for (const id of new Set(candidates)) {
-    const c = await lock(tx, channel, id);
-    if (c) return c;
-  }
-  if (!ids.length) return null;
-  const stored = await tx.message.findFirst({
-    where: { channelId: channel.id, workspaceId: channel.workspaceId, externalId: { in: idVariants(ids) } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { conversationId: true },
-  });
-  return stored ? lock(tx, channel, stored.conversationId) : null;
-}
-
-async function lock(tx: Tx, channel: ChannelRow, conversationId: string): Promise<ThreadConversation | null> {
-  // serialises concurrent messages into the same conversation (counts, status) with agents' actions
-  await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${conversationId}::uuid AND "workspaceId" = ${channel.workspaceId}::uuid FOR UPDATE`;
-  return tx.conversation.findFirst({
-    where: { id: conversationId, workspaceId: channel.workspaceId, channelId: channel.id },
-    select: threadConversationSelect,
-  });
+  return { tokens: [...new Set(tokens)], references: ids.length ? idVariants(ids) : [] };
 }
 
 export async function createConversation(
@@ -71,24 +51,27 @@ export async function createConversation(
   channel: ChannelRow,
   data: { customerId: string; subject: string | null; threadKey: string | null; previousConversationId: string | null; at: Date },
 ): Promise<ThreadConversation> {
-  const rows = await tx.$queryRaw<{ conversationSeq: number }[]>`
-    UPDATE "Workspace" SET "conversationSeq" = "conversationSeq" + 1 WHERE id = ${channel.workspaceId}::uuid RETURNING "conversationSeq"`;
-  const number = rows[0]?.conversationSeq;
-  if (number === undefined) throw new Error(`workspace ${channel.workspaceId} not found`);
-  return tx.conversation.create({
-    data: {
-      workspaceId: channel.workspaceId,
-      number,
-      channelId: channel.id,
-      customerId: data.customerId,
-      subject: data.subject?.slice(0, 500) ?? null,
-      status: "OPEN",
-      teamId: channel.ownerTeamId,
-      externalThreadId: data.threadKey,
-      previousConversationId: data.previousConversationId,
-      lastMessageAt: data.at,
-      createdAt: data.at,
-    },
-    select: threadConversationSelect,
+  // the number and the row in one statement; the Workspace row stays locked until COMMIT, so new threads of one
+  // workspace queue here: ingest calls this last but one (before the message write) to keep that short
+  const rows = await tx.$queryRaw<ThreadConversation[]>`
+    WITH seq AS (
+      UPDATE "Workspace" SET "conversationSeq" = "conversationSeq" + 1 WHERE id = ${channel.workspaceId}::uuid RETURNING "conversationSeq"
+    )
+    INSERT INTO "Conversation" (id, "workspaceId", number, "channelId", "customerId", subject, status, "teamId", "externalThreadId",
+      "previousConversationId", "lastMessageAt", "createdAt", "updatedAt")
+    SELECT ${uuid7(data.at.getTime())}::uuid, ${channel.workspaceId}::uuid, seq."conversationSeq", ${channel.id}::uuid, ${data.customerId}::uuid,
+      ${data.subject?.slice(0, 500) ?? null}::text, 'OPEN', ${channel.ownerTeamId}::uuid, ${data.threadKey}::text,
+      ${data.previousConversationId}::uuid, ${data.at}::timestamp(3), ${data.at}::timestamp(3), ${data.at}::timestamp(3)
+    FROM seq
+    RETURNING id, status::text AS status, "resolvedAt", "teamId"`;
+  const conversation = rows[0];
+  if (!conversation) throw new Error(`workspace ${channel.workspaceId} not found`);
+  // tags from the customer's recent order (product types, delayed-order, backordered), in this transaction
+  await applyOrderAutoTags(tx, {
+    workspaceId: channel.workspaceId,
+    conversationId: conversation.id,
+    customerId: data.customerId,
+    now: data.at,
   });
+  return conversation;
 }
