@@ -6,9 +6,9 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useConversationActions } from "@/components/inbox/actions/use-conversation-actions";
 import { useInboxCommand, type InboxCommand } from "@/components/inbox/commands";
 import type { ConversationDetail } from "@/components/inbox/types";
+import { ConversationCustomerAside } from "@/components/customers/panel/conversation-customer-aside";
 import { Composer, type ComposerHandle } from "./composer";
 import type { PickerKind } from "./control-popover";
-import { CustomerStrip } from "./customer-strip";
 import type { HeaderActions } from "./header-controls";
 import { PaneMessage, PaneSkeleton } from "./pane-states";
 import { ThreadHeader } from "./thread-header";
@@ -130,7 +130,11 @@ function LoadedPane({
           can={can}
         />
       </div>
-      <CustomerStrip detail={detail} />
+      <ConversationCustomerAside
+        customerId={detail.customer.id}
+        conversationId={conversationId}
+        onInsertReply={(text) => composer.current?.insert(text)}
+      />
     </div>
   );
 }

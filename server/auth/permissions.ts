@@ -16,11 +16,15 @@ export const PERMISSIONS = [
   "customers.read",
   "customers.list",
   "customers.update",
+  /** edit or delete customer notes written by someone else */
+  "customers.manageAllNotes",
   "customers.merge",
   "customers.export",
   "customers.delete",
   "orders.read",
   "orders.requestAction",
+  /** custom attribute definitions (Settings → Customer attributes) */
+  "attributes.manage",
   "commerce.import",
   "integrations.manage",
   "savedReplies.use",
@@ -81,6 +85,8 @@ const VOLUNTEER: Permission[] = [
 const LEAD: Permission[] = [
   ...AGENT,
   "customers.merge",
+  "customers.manageAllNotes",
+  "attributes.manage",
   "customers.export",
   "commerce.import",
   "savedReplies.manage",

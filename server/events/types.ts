@@ -5,6 +5,8 @@ export type DomainEventPayload =
   | { type: "conversation.assigned"; conversationId: string; teamId: string | null; assigneeId: string | null }
   | { type: "message.created"; conversationId: string; teamId: string | null; messageId: string }
   | { type: "message.updated"; conversationId: string; teamId: string | null; messageId: string }
+  /** profile, attributes, tags, notes or order requests of a customer changed (open panels refresh); not tied to a conversation */
+  | { type: "customer.updated"; customerId: string; conversationId: null; teamId: null; changes: string[] }
   /** ephemeral (never stored): who views / types in a conversation, relayed between instances */
   | {
       type: "presence.changed";

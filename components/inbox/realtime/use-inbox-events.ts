@@ -32,6 +32,9 @@ export function useInboxEvents(openId: string | null) {
           void qc.invalidateQueries({ queryKey: trpc.views.counts.queryKey() });
           void qc.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
         });
+        // a customer's profile, tags, notes or orders changed: open customer panels refresh
+        if (event.data.type === "customer.updated")
+          void qc.invalidateQueries({ queryKey: trpc.customers.panel.queryKey({ customerId: event.data.customerId }) });
         const conversationId = event.data.conversationId;
         if (openId && conversationId === openId) {
           thread.run(() => {
