@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
-import { PagePlaceholder } from "@/components/ui/coming-soon";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { can } from "@/server/auth/actor";
+import { getCurrentActor } from "@/server/auth/session";
+import { CustomersScreen } from "@/components/customers/directory/customers-screen";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default function CustomersPage() {
+export default async function CustomersPage() {
+  // the directory is not for volunteers (they meet customers through their queues): back to the inbox
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/signin");
+  if (!can(actor, "customers.list")) redirect("/inbox");
   return (
-    <PagePlaceholder title="Customers" description="Everyone who has contacted you, on every channel.">
-      <p className="text-sm font-medium text-slate-700">The customer directory is not built yet</p>
-      <p className="mt-1 text-sm text-slate-500">Search, filters, merges and exports arrive with the single customer view.</p>
-    </PagePlaceholder>
+    <Suspense>
+      <CustomersScreen />
+    </Suspense>
   );
 }
