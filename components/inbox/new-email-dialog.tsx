@@ -8,6 +8,8 @@ import { AlertIcon } from "@/components/ui/icons";
 import { Modal } from "@/components/ui/modal";
 import { useToast } from "@/components/ui/toast";
 import { ZStartEmailInput } from "@/server/inbox/conversation.schemas";
+import { AttachButton, AttachmentTray, DropOverlay } from "@/components/thread/attachment-tray";
+import { useFileDrop, useUploads } from "@/components/thread/use-uploads";
 
 type Field = "channelId" | "to" | "subject" | "text";
 const FIELD_CLASS =
@@ -21,6 +23,8 @@ export function NewEmailDialog({ onClose, onCreated }: { onClose: () => void; on
   const channels = useQuery(trpc.conversation.emailChannels.queryOptions());
   const [values, setValues] = useState({ channelId: "", to: "", subject: "", text: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const uploads = useUploads(null);
+  const drop = useFileDrop(uploads.add);
   const start = useMutation(
     trpc.conversation.startEmail.mutationOptions({
       onSuccess: (out) => {
@@ -38,7 +42,8 @@ export function NewEmailDialog({ onClose, onCreated }: { onClose: () => void; on
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = ZStartEmailInput.safeParse({ ...values, channelId });
+    if (uploads.busy || uploads.failed) return;
+    const parsed = ZStartEmailInput.safeParse({ ...values, channelId, attachmentIds: uploads.ready.map((u) => u.id) });
     if (!parsed.success) {
       const next: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
@@ -103,17 +108,26 @@ export function NewEmailDialog({ onClose, onCreated }: { onClose: () => void; on
               />
             </Row>
             <Row label="Message" error={errors.text}>
-              <textarea
-                aria-label="Message"
-                rows={8}
-                className={`${FIELD_CLASS} resize-y`}
-                value={values.text}
-                onChange={set("text")}
-                aria-invalid={Boolean(errors.text)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) submit(e);
-                }}
-              />
+              <div {...drop.handlers} className="relative flex flex-col gap-2">
+                {drop.dragging && <DropOverlay />}
+                <textarea
+                  aria-label="Message"
+                  rows={8}
+                  className={`${FIELD_CLASS} resize-y`}
+                  value={values.text}
+                  onChange={set("text")}
+                  aria-invalid={Boolean(errors.text)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) submit(e);
+                  }}
+                  onPaste={(e) => {
+                    if (!e.clipboardData.files.length) return;
+                    e.preventDefault();
+                    uploads.add(e.clipboardData.files);
+                  }}
+                />
+                <AttachmentTray chips={uploads.chips} onRemove={uploads.remove} />
+              </div>
             </Row>
             <p className="text-xs text-slate-400">Your signature for this address is added when the email is sent.</p>
           </>
@@ -123,11 +137,26 @@ export function NewEmailDialog({ onClose, onCreated }: { onClose: () => void; on
             <AlertIcon className="h-4 w-4 shrink-0" /> {start.error?.message ?? channels.error?.message}
           </p>
         )}
-        <div className="flex justify-end gap-2 pt-1">
+        <div className="flex items-center justify-end gap-2 pt-1">
+          {!noChannels && (
+            <div className="mr-auto">
+              <AttachButton onFiles={uploads.add} labelClassName="inline" />
+            </div>
+          )}
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={start.isPending || noChannels || !channels.isSuccess}>
+          <Button
+            type="submit"
+            disabled={start.isPending || noChannels || !channels.isSuccess || uploads.busy || uploads.failed}
+            title={
+              uploads.busy
+                ? "Wait for the files to finish uploading"
+                : uploads.failed
+                  ? "Remove the files that could not be attached"
+                  : undefined
+            }
+          >
             {start.isPending ? "Sending…" : "Send email"}
           </Button>
         </div>

@@ -12,10 +12,17 @@ import { MentionMenu, mentionAt, mentionMatches, type MentionQuery } from "./men
 import { SavedReplyPicker } from "./saved-reply-picker";
 import { useDraft, type ComposerMode } from "./use-draft";
 import { useSend } from "./use-send";
+import { AttachButton, AttachmentTray, DropOverlay } from "./attachment-tray";
+import { useFileDrop, useUploads } from "./use-uploads";
 import type { useThreadMessages } from "./use-thread-messages";
 import type { Viewer } from "./use-thread-realtime";
 
-export type ComposerHandle = { focus: (mode: ComposerMode) => void; openSavedReplies: () => void };
+export type ComposerHandle = {
+  focus: (mode: ComposerMode) => void;
+  openSavedReplies: () => void;
+  /** puts text into the reply at the caret (e.g. tracking from the customer panel) and focuses it */
+  insert: (text: string) => void;
+};
 
 export function Composer({
   ref,
@@ -53,15 +60,20 @@ export function Composer({
   const newest = thread.items.findLast((m) => !m.id.startsWith("optimistic:"));
   const threadLoaded = thread.query.isSuccess;
 
+  const uploads = useUploads(conversationId);
   const send = useSend({
     conversationId,
     thread,
     author: me,
-    restore: (m, t) => update((d) => ({ mode: m, [m]: d[m] ? `${t}\n\n${d[m]}` : t })),
+    restore: (m, t, files) => {
+      update((d) => ({ mode: m, [m]: d[m] ? `${t}\n\n${d[m]}` : t }));
+      uploads.restore(files);
+    },
   });
   const variables = mode === "reply" ? unfilledVariables(text) : [];
   const canMode = (m: ComposerMode) => can(m === "reply" ? "conversations.reply" : "conversations.note");
-  const canSend = text.trim().length > 0 && variables.length === 0 && canMode(mode);
+  const canSend = text.trim().length > 0 && variables.length === 0 && canMode(mode) && !uploads.busy && !uploads.failed;
+  const drop = useFileDrop(uploads.add, canMode(mode));
 
   const focusAt = (m: ComposerMode, caret?: number) => {
     // same mode: focus now, so keys typed right after `r` land in the composer, not on the page
@@ -82,7 +94,7 @@ export function Composer({
       el.setSelectionRange(at, at);
     });
   };
-  useImperativeHandle(ref, () => ({ focus: (m) => focusAt(m), openSavedReplies: () => setSavedOpen(true) }));
+  useImperativeHandle(ref, () => ({ focus: (m) => focusAt(m), openSavedReplies: () => setSavedOpen(true), insert: insertText }));
 
   // Ctrl/⌘+Shift+S anywhere in the inbox opens saved replies
   useEffect(() => {
@@ -107,6 +119,12 @@ export function Composer({
     setText(current ? current.slice(0, start) + rendered + current.slice(end) : rendered, "reply");
     focusAt("reply", current ? start + rendered.length : rendered.length);
   }
+  /** like a saved reply, with a space before it when it would otherwise run into the previous word */
+  function insertText(value: string) {
+    const el = area.current;
+    const before = draft.reply.slice(0, mode === "reply" && el ? el.selectionStart : draft.reply.length);
+    insertSaved(before && !/\s$/.test(before) ? ` ${value}` : value);
+  }
   const chooseSaved = (savedReplyId: string) =>
     render.mutate({ savedReplyId, conversationId }, { onSuccess: (res) => insertSaved(res.text) });
 
@@ -130,13 +148,13 @@ export function Composer({
           : threadLoaded
             ? (newest?.id ?? null)
             : undefined;
-      send.sendReply(text, seen, force);
+      send.sendReply(text, seen, force, uploads.take());
       update({ reply: "", seenMessageId: undefined });
     } else {
       const ids = Object.entries(draft.mentions)
         .filter(([, name]) => text.includes(`@${name}`))
         .map(([id]) => id);
-      send.sendNote(text, ids);
+      send.sendNote(text, ids, uploads.take());
       update({ note: "", mentions: {} });
     }
   }
@@ -193,11 +211,13 @@ export function Composer({
     <div className="@container border-t border-slate-200 bg-white">
       <TypingIndicator typing={typing} />
       <div
+        {...drop.handlers}
         className={clsx(
           "relative m-3 mt-2 overflow-visible rounded-lg border shadow-sm",
           mode === "note" ? "border-amber-300 bg-amber-50/60" : "border-slate-300 bg-white",
         )}
       >
+        {drop.dragging && <DropOverlay />}
         {send.conflict && mode === "reply" && (
           <ConflictBanner
             conflict={send.conflict}
@@ -251,9 +271,17 @@ export function Composer({
           onSelect={(e) => trackMention(e.currentTarget)}
           onBlur={() => setMention(null)}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            // a pasted screenshot or copied file is attached; pasted text stays text
+            if (!e.clipboardData.files.length || !canMode(mode)) return;
+            e.preventDefault();
+            uploads.add(e.clipboardData.files);
+          }}
           className="block max-h-72 min-h-24 w-full resize-y bg-transparent px-3 py-2 text-sm leading-relaxed text-slate-800 placeholder:text-slate-400 focus:outline-none"
         />
+        <AttachmentTray chips={uploads.chips} onRemove={uploads.remove} className="px-3 pb-2" />
         <div className="flex items-center gap-2 px-2 pb-2">
+          <AttachButton onFiles={uploads.add} disabled={!canMode(mode)} />
           <SavedReplyPicker open={savedOpen} setOpen={setSavedOpen} disabled={!can("savedReplies.use")} onChoose={chooseSaved} />
           <span className="ml-auto hidden items-center gap-1 text-[11px] whitespace-nowrap text-slate-400 @lg:flex">
             <Kbd>{mod}</Kbd>
@@ -265,7 +293,15 @@ export function Composer({
             disabled={!canSend}
             onClick={() => submit()}
             aria-keyshortcuts="Control+Enter Meta+Enter"
-            title={variables.length ? "Fill in the placeholders first" : undefined}
+            title={
+              variables.length
+                ? "Fill in the placeholders first"
+                : uploads.busy
+                  ? "Wait for the files to finish uploading"
+                  : uploads.failed
+                    ? "Remove the files that could not be attached"
+                    : undefined
+            }
             className={clsx(
               "ml-auto inline-flex h-8 items-center rounded-md px-3.5 whitespace-nowrap @lg:ml-0 text-sm font-semibold text-white transition-colors disabled:cursor-not-allowed disabled:opacity-50",
               mode === "note" ? "bg-amber-600 hover:bg-amber-700" : "bg-brand-600 hover:bg-brand-700",

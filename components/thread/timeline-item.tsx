@@ -3,9 +3,10 @@
 import clsx from "clsx";
 import { useState, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { NoteIcon, PaperclipIcon } from "@/components/ui/icons";
+import { NoteIcon } from "@/components/ui/icons";
 import { RelativeTime, formatFull } from "@/components/ui/relative-time";
 import type { MessageItem } from "@/components/inbox/types";
+import { AttachmentList } from "./attachment-list";
 import { DeliveryStatus } from "./delivery-status";
 import { EmailFrame } from "./email-frame";
 import { splitQuoted } from "./quoted-text";
@@ -140,20 +141,7 @@ export function TimelineItem({
       </header>
       <div className="pl-8">
         <Body message={message} mentions={mentions} />
-        {message.attachments.length > 0 && (
-          <ul aria-label="Attachments" className="mt-2 flex flex-wrap gap-1.5">
-            {message.attachments.map((a) => (
-              <li
-                key={a.id}
-                className="flex max-w-64 items-center gap-1.5 rounded-md border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600"
-              >
-                <PaperclipIcon className="h-3.5 w-3.5 text-slate-400" />
-                <span className="truncate font-medium">{a.filename}</span>
-                <span className="shrink-0 text-slate-400">{formatSize(a.size)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList attachments={message.attachments} pending={pending} />
         {kind === "outbound" && (
           <div className="mt-1.5">
             <DeliveryStatus message={message} onRetry={() => onRetry(message.id)} retrying={retrying} />

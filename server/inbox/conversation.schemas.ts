@@ -2,6 +2,14 @@ import { z } from "zod";
 
 export const ZConversationId = z.object({ conversationId: z.uuid() });
 
+/** Files per message; their total size is limited by ATTACHMENT_MESSAGE_MAX_BYTES (checked when they are claimed). */
+export const MAX_MESSAGE_ATTACHMENTS = 10;
+/** Uploads (POST /api/attachments) the member made for this message: claimed, in this order, when it is stored. */
+export const ZAttachmentIds = z
+  .array(z.uuid())
+  .max(MAX_MESSAGE_ATTACHMENTS, `At most ${MAX_MESSAGE_ATTACHMENTS} files per message`)
+  .default([]);
+
 export const ZListMessagesInput = z.object({
   conversationId: z.uuid(),
   /** keyset cursor for OLDER messages (the thread loads newest first and scrolls back) */
@@ -42,6 +50,7 @@ export const ZReplyInput = z.object({
   force: z.boolean().default(false),
   /** then set this status (send & resolve, send & pending) */
   thenStatus: z.enum(["OPEN", "PENDING", "RESOLVED"]).optional(),
+  attachmentIds: ZAttachmentIds,
 });
 
 export const ZNoteInput = z.object({
@@ -49,6 +58,7 @@ export const ZNoteInput = z.object({
   text: z.string().trim().min(1, "Write a note first").max(20_000),
   /** users @mentioned (they get a notification) */
   mentionUserIds: z.array(z.uuid()).max(20).default([]),
+  attachmentIds: ZAttachmentIds,
 });
 
 export const ZRetryInput = z.object({ messageId: z.uuid() });
@@ -84,4 +94,5 @@ export const ZStartEmailInput = z.object({
   to: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")).pipe(z.string().max(320)),
   subject: z.string().trim().min(1, "Add a subject").max(300),
   text: z.string().trim().min(1, "Write a message first").max(20_000),
+  attachmentIds: ZAttachmentIds,
 });

@@ -5,6 +5,7 @@ import { AppError } from "../lib/errors";
 import { lockConversations, withEvents, type Tx } from "./conversation-mutation";
 import { messageSelect } from "./conversation.repository";
 import { unfilledVariables, VARIABLES } from "../automation/saved-reply-variables";
+import { claimUploads } from "../attachments/claim-uploads";
 
 const PREVIEW = 140;
 const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, PREVIEW);
@@ -36,6 +37,8 @@ export async function sendReply(
     lastSeenMessageId?: string | null;
     force: boolean;
     thenStatus?: "OPEN" | "PENDING" | "RESOLVED";
+    /** the agent's uploads: claimed in this transaction (the send job reads their bytes from the store) */
+    attachmentIds?: string[];
   },
 ) {
   return withEvents(db, actor, async (tx, emit) => {
@@ -58,6 +61,7 @@ export async function sendReply(
     }
     const now = new Date();
     const needsApproval = actor.role === "VOLUNTEER" && actor.repliesNeedApproval;
+    const attachments = await claimUploads(tx, actor, input.attachmentIds ?? []);
     const message = await tx.message.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -70,6 +74,7 @@ export async function sendReply(
         text: input.text,
         deliveryStatus: needsApproval ? "AWAITING_APPROVAL" : "QUEUED",
         createdAt: now,
+        attachments: { create: attachments },
       },
       select: messageSelect,
     });
@@ -98,7 +103,11 @@ export async function sendReply(
   });
 }
 
-export async function addNote(db: Db, actor: Actor, input: { conversationId: string; text: string; mentionUserIds: string[] }) {
+export async function addNote(
+  db: Db,
+  actor: Actor,
+  input: { conversationId: string; text: string; mentionUserIds: string[]; attachmentIds?: string[] },
+) {
   return withEvents(db, actor, async (tx, emit) => {
     const [c] = await lockConversations(tx, actor, [input.conversationId]);
     if (!c) throw new AppError("NOT_FOUND", "Conversation not found");
@@ -110,6 +119,7 @@ export async function addNote(db: Db, actor: Actor, input: { conversationId: str
       : [];
     if (mentioned.length !== new Set(input.mentionUserIds).size)
       throw new AppError("BAD_REQUEST", "You can only mention members of this workspace");
+    const attachments = await claimUploads(tx, actor, input.attachmentIds ?? []);
     const message = await tx.message.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -121,6 +131,7 @@ export async function addNote(db: Db, actor: Actor, input: { conversationId: str
         authorUserId: actor.userId,
         text: input.text,
         meta: { mentions: mentioned.map((m) => ({ id: m.userId, name: m.user.name })) },
+        attachments: { create: attachments },
       },
       select: messageSelect,
     });

@@ -1,9 +1,11 @@
 import type { Db } from "../db/client";
 import { seesAllQueues, type Actor } from "../auth/actor";
 import { resolveCustomer } from "../channels/email/identity";
+import { applyOrderAutoTags } from "../commerce/auto-tags";
 import { enqueue } from "../jobs/queue";
 import { AppError } from "../lib/errors";
 import { withEvents } from "./conversation-mutation";
+import { claimUploads } from "../attachments/claim-uploads";
 
 const PREVIEW = 140;
 const preview = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, PREVIEW);
@@ -27,7 +29,11 @@ export async function listEmailChannels(db: Db, actor: Actor) {
  * in the same transaction (the worker sends it like any reply). The conversation lands in the channel's team queue,
  * assigned to the agent who wrote it, waiting for the customer's answer.
  */
-export async function startEmail(db: Db, actor: Actor, input: { channelId: string; to: string; subject: string; text: string }) {
+export async function startEmail(
+  db: Db,
+  actor: Actor,
+  input: { channelId: string; to: string; subject: string; text: string; attachmentIds?: string[] },
+) {
   const channel = await db.channel.findFirst({
     where: { id: input.channelId, workspaceId: actor.workspaceId, kind: "EMAIL", active: true },
     select: { id: true, ownerTeamId: true },
@@ -63,6 +69,8 @@ export async function startEmail(db: Db, actor: Actor, input: { channelId: strin
       },
       select: { id: true, number: true, teamId: true },
     });
+    await applyOrderAutoTags(tx, { workspaceId: actor.workspaceId, conversationId: conversation.id, customerId, now });
+    const attachments = await claimUploads(tx, actor, input.attachmentIds ?? []);
     const message = await tx.message.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -77,6 +85,7 @@ export async function startEmail(db: Db, actor: Actor, input: { channelId: strin
         // the exact address the agent typed (a customer may have several)
         meta: { to: address },
         createdAt: now,
+        attachments: { create: attachments },
       },
       select: { id: true },
     });

@@ -1,28 +1,37 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { S3AttachmentStore, s3StoreConfigFromEnv } from "./s3-attachment-store";
 
 /**
  * Where attachment bytes live. Content-addressed (sha256), so the same file mailed twice is stored once and a key never
  * changes meaning. Local disk by default; an S3-compatible store implements the same interface.
  */
 export interface AttachmentStore {
+  /** idempotent: storing bytes that are already there writes nothing */
   put(content: Buffer): Promise<{ key: string; sha256: string; size: number }>;
+  /** null when there is no such object */
   get(key: string): Promise<Buffer | null>;
+  /** only the upload purge deletes, and only bytes no row references (keys are shared by identical files) */
+  delete(key: string): Promise<void>;
+}
+
+export function contentKey(content: Buffer): { key: string; sha256: string } {
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  return { key: `sha256/${sha256.slice(0, 2)}/${sha256}`, sha256 };
 }
 
 export function dataDir(): string {
   return process.env.SWITCHBOARD_DATA_DIR ?? path.resolve(".data");
 }
 
-const KEY = /^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+export const KEY = /^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
 export class LocalAttachmentStore implements AttachmentStore {
   constructor(private readonly root: string = path.join(dataDir(), "attachments")) {}
 
   async put(content: Buffer): Promise<{ key: string; sha256: string; size: number }> {
-    const sha256 = createHash("sha256").update(content).digest("hex");
-    const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+    const { key, sha256 } = contentKey(content);
     const file = path.join(this.root, key);
     const exists = await stat(file).then(
       (s) => s.size === content.length,
@@ -42,12 +51,28 @@ export class LocalAttachmentStore implements AttachmentStore {
     if (!KEY.test(key)) return null;
     return readFile(path.join(this.root, key)).catch(() => null);
   }
+
+  async delete(key: string): Promise<void> {
+    if (KEY.test(key)) await rm(path.join(this.root, key), { force: true });
+  }
 }
 
 const g = globalThis as unknown as { __switchboardAttachmentStore?: AttachmentStore };
+/**
+ * The configured store: S3-compatible when ATTACHMENTS_S3_BUCKET is set, else local disk. The worker calls this at
+ * start, so a half-configured S3 store fails the start with the variable named instead of the first upload.
+ */
 export function attachmentStore(): AttachmentStore {
-  g.__switchboardAttachmentStore ??= new LocalAttachmentStore();
+  if (!g.__switchboardAttachmentStore) {
+    const s3 = s3StoreConfigFromEnv(process.env);
+    g.__switchboardAttachmentStore = s3 ? new S3AttachmentStore(s3) : new LocalAttachmentStore();
+  }
   return g.__switchboardAttachmentStore;
+}
+
+/** Forget the chosen store (tests switch ATTACHMENTS_S3_* between cases). */
+export function resetAttachmentStore(): void {
+  g.__switchboardAttachmentStore = undefined;
 }
 
 export function attachmentMaxBytes(): number {
