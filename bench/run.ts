@@ -1,5 +1,5 @@
 // npm run bench -- [--customers 2000 --conversations 10000 --messages 50000] [--reuse] [--jobs 2] [--iterations 40]
-//   [--subscribers 200] [--only REGEX] [--plans FILE] [--email-messages 2000] [--email-concurrency 8]
+//   [--subscribers 200] [--only REGEX] [--plans FILE] [--email-messages 2000] [--email-concurrency 8] [--import-rows 100000]
 // Generates a dataset into DATABASE_URL (bench/generate.ts), then times each workspace query through the
 // tRPC caller (app) and as the bare SQL it ran (replayed with the same values over pg), and EXPLAINs it.
 // email.ingest (bench/email.ts) runs first, in its own fresh workspace; `--only email` skips the dataset.
@@ -17,6 +17,7 @@ import { capture, createBenchDb, explain, replay, type Statement } from "./captu
 import { countRows, findGenerated, generate, type BenchWorkspace, type Sizes } from "./generate";
 import { benchRealtime } from "./realtime";
 import { benchEmailIngest, EMAIL_PATHS } from "./email";
+import { benchImport } from "./import";
 import { disconnectDb, getDb } from "../server/db/client";
 import { log, nowMs, percentile } from "./stats";
 
@@ -36,6 +37,8 @@ const { values: flags } = parseArgs({
     "email-messages": { type: "string", default: "2000" },
     /** parallel SMTP connections / webhook requests for email.ingest */
     "email-concurrency": { type: "string", default: "8" },
+    /** CSV rows of the orders file for commerce.import (bench/import.ts) */
+    "import-rows": { type: "string", default: "100000" },
   },
 });
 
@@ -70,7 +73,9 @@ async function main() {
   const emailPaths = EMAIL_PATHS.filter((p) => !only || only.test(`email.ingest ${p}`));
   const DATASET_BENCHES = ["inbox.list", "inbox.counts", "conversation.open", "search.messages", "search.customers", "realtime.deliver"];
   // `--only nothing` still generates; only a filter that selects email.ingest and none of the others skips the dataset
-  const needDataset = !only || !emailPaths.length || DATASET_BENCHES.some((b) => only.test(b));
+  // commerce.import (bench/import.ts) also runs in its own fresh workspace: `--only commerce.import` skips the dataset too
+  const importSelected = !only || only.test("commerce.import");
+  const needDataset = !only || (!emailPaths.length && !importSelected) || DATASET_BENCHES.some((b) => only.test(b));
 
   const applied = await applyMigrations(url);
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
@@ -89,6 +94,10 @@ async function main() {
         concurrency: int(flags["email-concurrency"], "email-concurrency"),
       });
       for (const line of lines) emit(line);
+    }
+    if (importSelected) {
+      process.env.DATABASE_URL = url;
+      emit(await benchImport({ db: getDb(), url, rows: int(flags["import-rows"], "import-rows") }));
     }
     if (!needDataset) return;
     let ws: BenchWorkspace | null = flags.reuse ? await findGenerated(db, sizes) : null;

@@ -3,6 +3,9 @@ import Link from "next/link";
 
 export const SETTINGS_SECTIONS = [
   { key: "channels", label: "Channels", description: "Email addresses, chat, social and SMS" },
+  { key: "integrations", label: "Integrations", description: "Shopify and other stores: orders and shipments" },
+  { key: "import", label: "Import data", description: "Customers, orders and shipments from CSV files" },
+  { key: "attributes", label: "Customer attributes", description: "Typed fields shown on every customer" },
   { key: "teams", label: "Teams", description: "Who works which queue" },
   { key: "members", label: "Members", description: "People, roles and volunteers" },
   { key: "hours", label: "Business hours", description: "Opening hours and holidays" },
@@ -11,6 +14,8 @@ export const SETTINGS_SECTIONS = [
   { key: "automation", label: "Automation", description: "Rules, auto-replies and surveys" },
 ] as const;
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]["key"];
+/** Sections that exist; the others show "Soon". */
+const BUILT: ReadonlySet<SettingsSectionKey> = new Set<SettingsSectionKey>(["channels", "integrations", "import", "attributes"]);
 
 export function isSettingsSection(value: string | undefined): value is SettingsSectionKey {
   return SETTINGS_SECTIONS.some((s) => s.key === value);
@@ -35,7 +40,7 @@ export function SettingsNav({ current }: { current: SettingsSectionKey }) {
                 )}
               >
                 {s.label}
-                {s.key !== "channels" && <span className="text-[10px] font-medium text-slate-400">Soon</span>}
+                {!BUILT.has(s.key) && <span className="text-[10px] font-medium text-slate-400">Soon</span>}
               </Link>
             </li>
           );

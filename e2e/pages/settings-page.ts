@@ -38,6 +38,16 @@ export class SettingsPage {
     await expect(this.dialog().getByRole("heading", { name: "Add email channel" })).toBeVisible();
   }
 
+  /** Settings → Integrations (through the settings navigation). */
+  async openIntegrations() {
+    await this.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+    await expect(this.page.getByRole("heading", { name: "Integrations", exact: true })).toBeVisible();
+  }
+
+  integration(name: string): Locator {
+    return this.page.getByTestId("integration-card").filter({ has: this.page.getByRole("heading", { name, exact: true }) });
+  }
+
   async openEdit(name: string) {
     await this.page.getByRole("button", { name: `Edit ${name}` }).click();
     await expect(this.dialog().getByRole("heading", { name: "Edit email channel" })).toBeVisible();

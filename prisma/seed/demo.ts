@@ -2,10 +2,13 @@
 // Every random choice comes from a fixed-seed PRNG, so each run creates the same names, texts and counts;
 // dates are relative to now so the data always looks fresh. Everything is written in one transaction.
 import { hashPassword } from "../../server/auth/password";
+import { encryptSecret } from "../../server/lib/crypto";
 import type { Prisma, PrismaClient } from "../../server/db/generated/client";
 import { buildConversations, type DemoMember } from "./demo-conversations";
 import { buildCustomers } from "./demo-customers";
 import { buildOrders } from "./demo-orders";
+import { buildStory } from "./demo-story";
+import { buildDuplicates } from "./demo-duplicates";
 import { DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS, TEAM_MEMBERS, buildExtras, buildWorkspace, type MemberKey } from "./demo-workspace";
 import { createRng } from "./random";
 
@@ -15,6 +18,18 @@ const SEED = 20_251_124;
 const CUSTOMER_COUNT = 300;
 const CONVERSATION_COUNT = 1_000;
 const BATCH_SIZE = 1_000;
+export const DEMO_SHOPIFY_NAME = "Demo Store (Shopify)";
+/** Signs the demo integration's webhooks (Shopify HMAC) and authorises its JSON API: a demo value, not a real secret. */
+export const DEMO_SHOPIFY_SECRET = "sbk_demo_store_shopify_webhook_secret";
+
+/** Null when no app secret is configured yet (a bare `db:seed`): an admin then rotates one in Settings. */
+function sealedDemoSecret(): string | null {
+  try {
+    return encryptSecret(DEMO_SHOPIFY_SECRET);
+  } catch {
+    return null;
+  }
+}
 
 async function insertBatched<T>(rows: readonly T[], create: (data: T[]) => Promise<Prisma.BatchPayload>): Promise<number> {
   let count = 0;
@@ -61,9 +76,9 @@ export async function seedDemo(db: PrismaClient, opts: { force?: boolean } = {})
         id: integrationId,
         workspaceId,
         kind: "SHOPIFY",
-        name: "Demo Store Shopify",
-        // no webhook secret yet: connecting a real shop (and storing its encrypted secret) belongs to the commerce work
-        secretEncrypted: null,
+        name: DEMO_SHOPIFY_NAME,
+        // a fixed, public demo secret (admins reveal it in Settings → Integrations); sealed with this deployment's key
+        secretEncrypted: sealedDemoSecret(),
         settings: {},
       };
       const people = buildCustomers(rng, {
@@ -87,6 +102,41 @@ export async function seedDemo(db: PrismaClient, opts: { force?: boolean } = {})
         tagIds: ws.tagIds,
       });
       const extras = buildExtras(rng, workspaceId, userIds, ws.teamIds, hoursId, now);
+      // Emma Larsen: one named customer across email and WhatsApp with a delayed order (customer panel demo + E2E)
+      const story = buildStory({
+        workspaceId,
+        now,
+        channels: ws.channels,
+        teamIds: ws.teamIds,
+        tagIds: ws.tagIds,
+        leadId: userIds.lead,
+        agentId: userIds.agent,
+        nextOrderNumber: 1001 + commerce.orderRows.length,
+        nextConversationNumber: inbox.conversations.length + 1,
+        integrationId,
+      });
+      people.identities.push(...story.identities);
+      people.customerTags.push(...story.customerTags);
+      people.notes.push(...story.notes);
+      commerce.orderRows.push(...story.orders);
+      commerce.items.push(...story.items);
+      commerce.fulfillments.push(...story.fulfillments);
+      commerce.events.push(...story.events);
+      inbox.conversations.push(...story.conversations);
+      inbox.messages.push(...story.messages);
+      inbox.conversationTags.push(...story.conversationTags);
+      // two duplicate pairs (same phone across e-mail / WhatsApp, same e-mail from a chat visitor): merge demo + E2E
+      const duplicates = buildDuplicates({
+        workspaceId,
+        now,
+        channels: ws.channels,
+        teamIds: ws.teamIds,
+        agentId: userIds.agent,
+        nextConversationNumber: inbox.conversations.length + 1,
+      });
+      people.identities.push(...duplicates.identities);
+      inbox.conversations.push(...duplicates.conversations);
+      inbox.messages.push(...duplicates.messages);
       for (const c of people.customers) {
         const last = inbox.lastContact.get(c.id);
         if (last) c.row.lastContactAt = last;
@@ -108,6 +158,11 @@ export async function seedDemo(db: PrismaClient, opts: { force?: boolean } = {})
       counts.customers = await insertBatched(
         people.customers.map((c) => c.row),
         (data) => tx.customer.createMany({ data }),
+      );
+      counts.storyCustomers = await insertBatched([story.customer], (data) => tx.customer.createMany({ data }));
+      counts.duplicateCustomers = await insertBatched(duplicates.customers, (data) => tx.customer.createMany({ data }));
+      counts.attributeDefinitions = await insertBatched(story.attributeDefinitions, (data) =>
+        tx.customAttributeDefinition.createMany({ data }),
       );
       counts.customerIdentities = await insertBatched(people.identities, (data) => tx.customerIdentity.createMany({ data }));
       counts.customerTags = await insertBatched(people.customerTags, (data) => tx.customerTag.createMany({ data }));

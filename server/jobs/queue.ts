@@ -6,6 +6,7 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
 export type JobPayloads = {
   "send-message.v1": { messageId: string };
   "wake-conversation.v1": { conversationId: string };
+  "import-csv.v1": { importId: string };
 };
 
 /**

@@ -3,8 +3,11 @@ import type { Db } from "../db/client";
 import { registerBuiltInAdapters } from "../channels";
 import { sendMessageTask } from "./tasks/send-message";
 import { wakeConversationTask } from "./tasks/wake-conversation";
+import { importCsvTask } from "./tasks/import-csv";
 import { reprocessPendingEmailEvents } from "../channels/email/ingest";
 import { compactConversationCounts } from "../inbox/count-conversations";
+import { purgeStaleUploads } from "../attachments/purge-uploads";
+import { attachmentStore } from "../lib/attachment-store";
 
 /** Creates/updates the queue's own schema (graphile_worker); run before anything enqueues. */
 export async function migrateQueue(connectionString: string): Promise<void> {
@@ -31,6 +34,9 @@ export function taskList(db: Db): TaskList {
     "wake-conversation.v1": async (payload) => {
       await wakeConversationTask(db, payload);
     },
+    "import-csv.v1": async (payload, helpers) => {
+      await importCsvTask(db, payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    },
     // inbound email stored but not processed (a crash mid-ingest, a transient DB error): retry it
     reprocess_email_events: async () => {
       await reprocessPendingEmailEvents(db);
@@ -38,6 +44,10 @@ export function taskList(db: Db): TaskList {
     // fold the sidebar's count deltas so reading them stays cheap (see ConversationCount)
     compact_counts: async () => {
       await compactConversationCounts(db);
+    },
+    // composer uploads never sent within a day (and their bytes, unless referenced elsewhere)
+    purge_uploads: async () => {
+      await purgeStaleUploads(db);
     },
   };
 }
@@ -48,6 +58,7 @@ export function taskList(db: Db): TaskList {
  */
 export async function startWorker(db: Db, opts: { connectionString: string; embedded: boolean; concurrency?: number }): Promise<Runner> {
   registerBuiltInAdapters();
+  attachmentStore(); // a half-configured S3 store (ATTACHMENTS_S3_*) fails the start, naming the variable
   if (opts.embedded) await releaseOrphanedLocks(opts.connectionString);
   return run({
     connectionString: opts.connectionString,
@@ -57,7 +68,7 @@ export async function startWorker(db: Db, opts: { connectionString: string; embe
     logger: quietLogger(),
     taskList: taskList(db),
     // crontab task identifiers allow no dots
-    crontab: ["* * * * * reprocess_email_events", "* * * * * compact_counts"].join("\n"),
+    crontab: ["* * * * * reprocess_email_events", "* * * * * compact_counts", "17 * * * * purge_uploads"].join("\n"),
   });
 }
 

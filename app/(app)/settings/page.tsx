@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import { LockIcon } from "@/components/ui/icons";
 import { ComingSoon, PagePlaceholder } from "@/components/ui/coming-soon";
 import { ChannelsSection } from "@/components/settings/channels-section";
+import { IntegrationsSection } from "@/components/settings/integrations-section";
+import { ImportSection } from "@/components/settings/import-section";
+import { AttributesSection } from "@/components/settings/attributes-section";
 import { SETTINGS_SECTIONS, SettingsNav, isSettingsSection } from "@/components/settings/settings-nav";
 import { getCurrentActor } from "@/server/auth/session";
 import { can } from "@/server/auth/actor";
@@ -35,6 +38,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <main className="min-w-0 flex-1 overflow-y-auto bg-slate-50/40">
           {section === "channels" ? (
             <ChannelsSection />
+          ) : section === "integrations" ? (
+            <IntegrationsSection />
+          ) : section === "import" ? (
+            <ImportSection />
+          ) : section === "attributes" ? (
+            <AttributesSection />
           ) : (
             <ComingSoon
               title={`${meta?.label ?? "These"} settings are coming soon`}
