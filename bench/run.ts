@@ -16,6 +16,7 @@ import { buildCorpus, ORDER_TOKEN, TRACKING_TOKEN } from "./corpus";
 import { capture, createBenchDb, explain, replay, type Statement } from "./capture";
 import { countRows, findGenerated, generate, type BenchWorkspace, type Sizes } from "./generate";
 import { benchRealtime } from "./realtime";
+import { ensureHeavyCustomer } from "./customers";
 import { benchEmailIngest, EMAIL_PATHS } from "./email";
 import { benchImport } from "./import";
 import { disconnectDb, getDb } from "../server/db/client";
@@ -71,7 +72,16 @@ async function main() {
   const subscribers = int(flags.subscribers, "subscribers");
   const only = flags.only ? new RegExp(flags.only) : null;
   const emailPaths = EMAIL_PATHS.filter((p) => !only || only.test(`email.ingest ${p}`));
-  const DATASET_BENCHES = ["inbox.list", "inbox.counts", "conversation.open", "search.messages", "search.customers", "realtime.deliver"];
+  const DATASET_BENCHES = [
+    "inbox.list",
+    "inbox.counts",
+    "conversation.open",
+    "search.messages",
+    "search.customers",
+    "customer.panel",
+    "customer.search",
+    "realtime.deliver",
+  ];
   // `--only nothing` still generates; only a filter that selects email.ingest and none of the others skips the dataset
   // commerce.import (bench/import.ts) also runs in its own fresh workspace: `--only commerce.import` skips the dataset too
   const importSelected = !only || only.test("commerce.import");
@@ -131,6 +141,42 @@ async function main() {
         continue;
       }
       for (const v of searchVariants(name, fx)) {
+        if (only && !only.test(`${v.bench} ${v.variant}`)) continue;
+        const line = await measure(v, agent, sql, iterations, plans);
+        emit({ bench: v.bench, variant: v.variant, ...base, ...line });
+      }
+    }
+
+    if (!only || only.test("customer.panel") || only.test("customer.search")) {
+      const heavy = await ensureHeavyCustomer(sql, ws);
+      const customerVariants: Variant[] = [
+        {
+          bench: "customer.panel",
+          variant: "panel of a customer with 50 orders and 200 conversations",
+          role: "agent",
+          calls: [(c) => c.customers.panel({ customerId: heavy })],
+          rows: () => 1,
+        },
+        ...(
+          [
+            ["name", fx.customerQueries.name],
+            ["email", fx.customerQueries.email],
+            ["order number", fx.customerQueries.order],
+            ["phone digits", fx.customerQueries.phone],
+          ] as const
+        ).map(([variant, qs]): Variant => ({
+          bench: "customer.search",
+          variant: `directory search by ${variant}`,
+          role: "agent",
+          calls: qs.filter(Boolean).map(
+            (q): Call =>
+              (c) =>
+                c.customers.list({ q }),
+          ),
+          rows: itemsOf,
+        })),
+      ];
+      for (const v of customerVariants) {
         if (only && !only.test(`${v.bench} ${v.variant}`)) continue;
         const line = await measure(v, agent, sql, iterations, plans);
         emit({ bench: v.bench, variant: v.variant, ...base, ...line });
