@@ -11,6 +11,7 @@ import { applyMigrations } from "../server/db/migrate";
 import { appRouter, createCaller } from "../server/trpc/router";
 import { encodeCursor } from "../server/inbox/cursor";
 import { fanout } from "../server/events/fanout";
+import { compactConversationCounts } from "../server/inbox/count-conversations";
 import type { ListConversationsInput } from "../server/inbox/inbox.schemas";
 import { buildCorpus, ORDER_TOKEN, TRACKING_TOKEN } from "./corpus";
 import { capture, createBenchDb, explain, replay, type Statement } from "./capture";
@@ -122,6 +123,9 @@ async function main() {
     }
     const counts = await countRows(db, ws.workspaceId);
     log(`workspace ${ws.workspaceId}: ${counts.conversations} conversations, ${counts.messages} messages`);
+    // the worker's compact_counts cron folds count deltas every minute; the bench runs no worker, so fold once here
+    const folded = await compactConversationCounts(db);
+    log(`count deltas folded: ${folded.before} → ${folded.after} rows`);
     const fx = await fixtures(sql, ws, sizes, iterations);
 
     const agent = createCaller({ db, identity: { userId: ws.agentId, workspaceId: ws.workspaceId } });
