@@ -1,38 +1,17 @@
 "use client";
 
-import clsx from "clsx";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ImportJobDto, ImportJobSummary, ImportStatusKey } from "@/server/commerce/import.schemas";
+import { Pill } from "@/components/ui/status-pill";
 import { KIND_LABEL, STATUS_LABEL, STATUS_TONE, formatBytes, plural } from "./labels";
 
 export function StatusPill({ status, errorCount = 0 }: { status: ImportStatusKey; errorCount?: number }) {
   // a preview is either ready to import or waiting for a fixed file
   const problems = status === "PREVIEWED" && errorCount > 0;
-  const tone = problems ? "amber" : STATUS_TONE[status];
   return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        tone === "green" && "bg-emerald-50 text-emerald-700",
-        tone === "red" && "bg-red-50 text-red-700",
-        tone === "amber" && "bg-amber-50 text-amber-800",
-        tone === "blue" && "bg-sky-50 text-sky-700",
-        tone === "slate" && "bg-slate-100 text-slate-600",
-      )}
-    >
-      <span
-        aria-hidden="true"
-        className={clsx(
-          "h-1.5 w-1.5 rounded-full",
-          tone === "green" && "bg-emerald-500",
-          tone === "red" && "bg-red-500",
-          tone === "amber" && "bg-amber-500",
-          tone === "blue" && "animate-pulse bg-sky-500",
-          tone === "slate" && "bg-slate-400",
-        )}
-      />
+    <Pill tone={problems ? "amber" : STATUS_TONE[status]} pulse={!problems && STATUS_TONE[status] === "blue"}>
       {problems ? "Needs fixes" : STATUS_LABEL[status]}
-    </span>
+    </Pill>
   );
 }
 

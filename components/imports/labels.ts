@@ -1,3 +1,4 @@
+import type { PillTone } from "@/components/ui/status-pill";
 import { FIELDS, type ImportKindKey } from "@/server/commerce/csv/columns";
 import type { ImportStatusKey } from "@/server/commerce/import.schemas";
 
@@ -18,7 +19,7 @@ export const STATUS_LABEL: Record<ImportStatusKey, string> = {
   CANCELLED: "Cancelled",
 };
 
-export const STATUS_TONE: Record<ImportStatusKey, "green" | "red" | "amber" | "slate" | "blue"> = {
+export const STATUS_TONE: Record<ImportStatusKey, PillTone> = {
   PREVIEWED: "slate",
   QUEUED: "blue",
   RUNNING: "blue",

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import { Pill } from "@/components/ui/status-pill";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ChannelIcon } from "@/components/inbox/channel-icon";
@@ -133,32 +134,6 @@ function ChannelRow({ channel: c, onEdit }: { channel: ChannelSummary; onEdit: (
         </Button>
       </div>
     </li>
-  );
-}
-
-function Pill({ tone, children }: { tone: "green" | "red" | "amber" | "slate"; children: string }) {
-  return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium",
-        tone === "green" && "bg-emerald-50 text-emerald-700",
-        tone === "red" && "bg-red-50 text-red-700",
-        tone === "amber" && "bg-amber-50 text-amber-800",
-        tone === "slate" && "bg-slate-100 text-slate-600",
-      )}
-    >
-      <span
-        aria-hidden="true"
-        className={clsx(
-          "h-1.5 w-1.5 rounded-full",
-          tone === "green" && "bg-emerald-500",
-          tone === "red" && "bg-red-500",
-          tone === "amber" && "bg-amber-500",
-          tone === "slate" && "bg-slate-400",
-        )}
-      />
-      {children}
-    </span>
   );
 }
 

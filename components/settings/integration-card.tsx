@@ -11,7 +11,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toast";
 import type { IntegrationSummary } from "@/server/commerce/commerce.schemas";
 import { IntegrationEvents } from "./integration-events";
-import { CopyButton, FieldRow, Pill, useOrigin } from "./integration-parts";
+import { Pill } from "@/components/ui/status-pill";
+import { CopyButton, FieldRow, useOrigin } from "./integration-parts";
 
 const KIND_LABEL: Record<IntegrationSummary["kind"], string> = { SHOPIFY: "Shopify", API: "JSON API", CSV: "CSV import" };
 const SHOPIFY_TOPICS =

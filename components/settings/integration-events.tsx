@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 import { RelativeTime, formatFull } from "@/components/ui/relative-time";
 import type { IntegrationEventItem } from "@/server/commerce/commerce.schemas";
-import { Pill, type PillTone } from "./integration-parts";
+import { Pill, type PillTone } from "@/components/ui/status-pill";
 
 const PAGE = 20;
 

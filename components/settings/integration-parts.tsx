@@ -1,6 +1,5 @@
 "use client";
 
-import clsx from "clsx";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckIcon } from "@/components/ui/icons";
@@ -70,35 +69,5 @@ export function FieldRow({
         {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       </dd>
     </div>
-  );
-}
-
-export type PillTone = "green" | "red" | "amber" | "slate" | "blue";
-
-export function Pill({ tone, children }: { tone: PillTone; children: ReactNode }) {
-  return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        tone === "green" && "bg-emerald-50 text-emerald-700",
-        tone === "red" && "bg-red-50 text-red-700",
-        tone === "amber" && "bg-amber-50 text-amber-800",
-        tone === "slate" && "bg-slate-100 text-slate-600",
-        tone === "blue" && "bg-sky-50 text-sky-700",
-      )}
-    >
-      <span
-        aria-hidden="true"
-        className={clsx(
-          "h-1.5 w-1.5 rounded-full",
-          tone === "green" && "bg-emerald-500",
-          tone === "red" && "bg-red-500",
-          tone === "amber" && "bg-amber-500",
-          tone === "slate" && "bg-slate-400",
-          tone === "blue" && "bg-sky-500",
-        )}
-      />
-      {children}
-    </span>
   );
 }
