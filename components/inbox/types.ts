@@ -10,7 +10,6 @@ export type InboxCounts = Out["inbox"]["counts"];
 export type ConversationDetail = Out["conversation"]["get"];
 export type ConversationInfo = ConversationDetail["conversation"];
 export type CustomerInfo = ConversationDetail["customer"];
-export type PreviousConversation = ConversationDetail["previousConversations"][number];
 export type MessageItem = Out["conversation"]["messages"]["items"][number];
 export type Member = Out["workspace"]["members"][number];
 export type Me = Out["workspace"]["me"];

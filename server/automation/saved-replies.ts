@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { seesAllQueues } from "../auth/actor";
 import { AppError } from "../lib/errors";
-import { findConversationForActor } from "../inbox/conversation.repository";
+import { findConversationForActor, findLatestOrder } from "../inbox/conversation.repository";
 import { renderTemplate } from "./saved-reply-variables";
 
 /** Saved replies the actor may use: workspace-wide ones and their teams' ones; filtered by name or shortcut. */
@@ -35,7 +35,7 @@ export async function renderSavedReply(db: Db, actor: Actor, input: { savedReply
     select: { id: true, body: true },
   });
   if (!reply) throw new AppError("NOT_FOUND", "Saved reply not found");
-  const order = conversation.customer.orders[0];
+  const order = await findLatestOrder(db, conversation.customer.id);
   // the most useful fulfilment: a delayed one first, else the latest with tracking
   const fulfillment =
     order?.fulfillments.find((f) => f.delayed) ?? [...(order?.fulfillments ?? [])].reverse().find((f) => f.trackingNumber);

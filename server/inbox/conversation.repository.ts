@@ -33,33 +33,6 @@ export const conversationDetailSelect = {
       locale: true,
       timezone: true,
       identities: { select: { id: true, channelKind: true, address: true, displayName: true }, orderBy: { createdAt: "asc" } },
-      orders: {
-        orderBy: { placedAt: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          number: true,
-          placedAt: true,
-          totalCents: true,
-          currency: true,
-          status: true,
-          fulfillmentStatus: true,
-          fulfillments: {
-            orderBy: { createdAt: "asc" },
-            select: {
-              id: true,
-              status: true,
-              carrier: true,
-              trackingNumber: true,
-              trackingUrl: true,
-              eta: true,
-              delayed: true,
-              delayReason: true,
-            },
-          },
-        },
-      },
-      _count: { select: { conversations: true, orders: true } },
     },
   },
 } satisfies Prisma.ConversationSelect;
@@ -109,19 +82,20 @@ export function findMessagesPage(db: Db, conversationId: string, before: Keyset 
   });
 }
 
-export async function previousConversations(db: Db, actor: Actor, customerId: string, excludeId: string) {
-  return db.conversation.findMany({
-    where: { AND: [conversationScope(actor), { customerId, id: { not: excludeId } }] },
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    take: 10,
+/**
+ * The customer's latest order with its fulfilments (saved-reply variables). Kept out of the conversation's own select:
+ * that one runs on every assign/tag/status change, which never needs orders.
+ */
+export function findLatestOrder(db: Db, customerId: string) {
+  return db.order.findFirst({
+    where: { customerId },
+    orderBy: { placedAt: "desc" },
     select: {
-      id: true,
       number: true,
-      subject: true,
-      preview: true,
-      status: true,
-      lastMessageAt: true,
-      channel: { select: { kind: true, name: true } },
+      fulfillments: {
+        orderBy: { createdAt: "asc" },
+        select: { carrier: true, trackingNumber: true, trackingUrl: true, eta: true, delayed: true },
+      },
     },
   });
 }

@@ -79,7 +79,7 @@ describe("conversation procedures: who is refused", () => {
 });
 
 describe("conversation procedures: behaviour", () => {
-  it("get returns the thread newest first, the customer and their latest order", async () => {
+  it("get returns the thread newest first and the customer; the panel lists their other conversations in scope", async () => {
     const f = await fixture();
     const res = await callerAs(f.members.agent).conversation.get({ conversationId: f.support.id });
     expect(res.conversation.id).toBe(f.support.id);
@@ -87,10 +87,12 @@ describe("conversation procedures: behaviour", () => {
     expect(res.messages.items).toHaveLength(3);
     const times = res.messages.items.map((m) => m.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(res.previousConversations.map((c) => c.id)).toEqual([f.returns.id]);
+    // the customer's other conversations come with the customer panel (customers.panel), no longer with the thread
+    const panel = await callerAs(f.members.agent).customers.panel({ customerId: f.customer.id });
+    expect(panel.conversations.items.map((c) => c.id).filter((id) => id !== f.support.id)).toEqual([f.returns.id]);
     // a volunteer sees the same customer's history only within their queues
-    const vol = await callerAs(f.members.volunteer).conversation.get({ conversationId: f.returns.id });
-    expect(vol.previousConversations).toEqual([]);
+    const vol = await callerAs(f.members.volunteer).customers.panel({ customerId: f.customer.id });
+    expect(vol.conversations.items.map((c) => c.id).filter((id) => id !== f.returns.id)).toEqual([]);
   });
 
   it("assign writes a system line and returns the previous assignee for undo", async () => {

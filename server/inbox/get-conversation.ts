@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { findConversationForActor, findMessagesPage, previousConversations, type MessageRow } from "./conversation.repository";
+import { findConversationForActor, findMessagesPage, type MessageRow } from "./conversation.repository";
 import { inlineEmailImages } from "./inline-images";
 
 export type MessagePage = { items: MessageRow[]; nextCursor: string | null };
@@ -19,21 +19,12 @@ export async function listMessages(
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
 
-/** Everything the thread pane and the customer panel need, in a fixed number of queries. */
+/** What the thread pane needs (the customer panel loads its own data: customers.panel), in a fixed number of queries. */
 export async function getConversation(db: Db, actor: Actor, conversationId: string) {
   const conversation = await findConversationForActor(db, actor, conversationId);
-  const [messages, previous] = await Promise.all([
-    listMessages(db, actor, { conversationId, limit: 50 }),
-    previousConversations(db, actor, conversation.customer.id, conversation.id),
-  ]);
+  const messages = await listMessages(db, actor, { conversationId, limit: 50 });
   const { tags, customer, ...rest } = conversation;
-  const { orders, _count, ...customerRest } = customer;
-  return {
-    conversation: { ...rest, tags: tags.map((t) => t.tag) },
-    customer: { ...customerRest, latestOrder: orders[0] ?? null, orderCount: _count.orders, conversationCount: _count.conversations },
-    previousConversations: previous,
-    messages,
-  };
+  return { conversation: { ...rest, tags: tags.map((t) => t.tag) }, customer, messages };
 }
 
 /** Records that this member has seen the conversation now; only their own mark changes. */
