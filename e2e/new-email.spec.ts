@@ -24,7 +24,8 @@ test("an agent starts a new email from the inbox and lands in the new conversati
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/c=[0-9a-f-]{36}/);
   const pane = page.getByTestId("conversation-pane");
-  await expect(pane.getByText(subject)).toBeVisible();
+  // the thread heading (the customer panel beside it lists the same subject among their conversations)
+  await expect(pane.getByRole("heading", { name: subject })).toBeVisible();
   await expect(pane.getByText("Here is your return label.")).toBeVisible();
 
   // the command palette offers it too
