@@ -1,4 +1,14 @@
-import { Logger, consoleLogFactory, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import {
+  Logger,
+  consoleLogFactory,
+  makeWorkerUtils,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+} from "graphile-worker";
 import type { Db } from "../db/client";
 import { registerBuiltInAdapters } from "../channels";
 import { sendMessageTask } from "./tasks/send-message";
@@ -8,6 +18,7 @@ import { reprocessPendingEmailEvents } from "../channels/email/ingest";
 import { compactConversationCounts } from "../inbox/count-conversations";
 import { purgeStaleUploads } from "../attachments/purge-uploads";
 import { attachmentStore } from "../lib/attachment-store";
+import { startLiveness, type LivenessTimings } from "./liveness";
 
 /** Creates/updates the queue's own schema (graphile_worker); run before anything enqueues. */
 export async function migrateQueue(connectionString: string): Promise<void> {
@@ -52,31 +63,68 @@ export function taskList(db: Db): TaskList {
   };
 }
 
+// crontab task identifiers allow no dots
+const CRONTAB = ["* * * * * reprocess_email_events", "* * * * * compact_counts", "17 * * * * purge_uploads"].join("\n");
+
 /**
  * The worker: in-process in embedded mode (PGlite delivers no NOTIFY between connections, so it polls),
- * or as N separate processes against a server. Jobs are durable rows; a crash mid-job retries it.
+ * or as N separate processes against a server. Jobs are durable rows; a crash mid-job retries it: embedded mode
+ * releases the dead run's locks at start, server mode beats a heartbeat per worker and releases the locks of workers
+ * that stopped beating (./liveness.ts).
  */
-export async function startWorker(db: Db, opts: { connectionString: string; embedded: boolean; concurrency?: number }): Promise<Runner> {
+export async function startWorker(
+  db: Db,
+  opts: {
+    connectionString: string;
+    embedded: boolean;
+    concurrency?: number;
+    /** server mode: heartbeat/sweep timings (tests shorten them) */
+    liveness?: Partial<LivenessTimings>;
+    /** tests: run only these tasks, without the crontab */
+    taskList?: TaskList;
+  },
+): Promise<Runner> {
   registerBuiltInAdapters();
   attachmentStore(); // a half-configured S3 store (ATTACHMENTS_S3_*) fails the start, naming the variable
   if (opts.embedded) await releaseOrphanedLocks(opts.connectionString);
-  return run({
-    connectionString: opts.connectionString,
-    concurrency: opts.concurrency ?? (opts.embedded ? 1 : 5),
-    pollInterval: opts.embedded ? 500 : 2000,
-    noHandleSignals: true,
-    logger: quietLogger(),
-    taskList: taskList(db),
-    // crontab task identifiers allow no dots
-    crontab: ["* * * * * reprocess_email_events", "* * * * * compact_counts", "17 * * * * purge_uploads"].join("\n"),
-  });
+  // our own emitter, so the liveness sees every worker:create that run() emits before it returns
+  const events = new EventEmitter() as WorkerEvents;
+  const liveness = opts.embedded ? null : startLiveness(db, events, opts.liveness);
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: opts.connectionString,
+      concurrency: opts.concurrency ?? (opts.embedded ? 1 : 5),
+      pollInterval: opts.embedded ? 500 : 2000,
+      noHandleSignals: true,
+      logger: quietLogger(),
+      events,
+      taskList: opts.taskList ?? taskList(db),
+      ...(opts.taskList ? {} : { crontab: CRONTAB }),
+    });
+  } catch (err) {
+    await liveness?.stop();
+    throw err;
+  }
+  if (!liveness) return runner;
+  return {
+    ...runner,
+    // the heartbeat goes on while running jobs finish; the rows go after
+    stop: async () => {
+      try {
+        await runner.stop();
+      } finally {
+        await liveness.stop();
+      }
+    },
+  };
 }
 
 /**
  * Embedded mode has exactly one worker, this process: a job still locked at start was held by a previous run that
  * died (crash, kill -9) mid-job, e.g. mid-send. Release it now rather than after graphile's 4-hour lock expiry; the
- * send task's own idempotency (QUEUED check + attempt claim) makes the re-run safe. Server mode runs N workers whose
- * liveness we cannot see from here, so it keeps the expiry.
+ * send task's own idempotency (QUEUED check + attempt claim) makes the re-run safe. Server mode runs N workers: there
+ * a lock is released only when its worker stopped beating (releaseDeadWorkers in ./liveness.ts).
  */
 export async function releaseOrphanedLocks(connectionString: string): Promise<number> {
   const utils = await makeWorkerUtils({ connectionString, logger: quietLogger() });

@@ -233,6 +233,78 @@ describe("SMTP listener through the real ingest pipeline", () => {
   });
 });
 
+describe("SMTP listeners of several worker processes on one port", () => {
+  const waitFor = async (ok: () => boolean, ms = 5_000) => {
+    const until = Date.now() + ms;
+    while (!ok()) {
+      if (Date.now() > until) throw new Error("timed out waiting");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("the first binds, the second waits with one log line and takes over (and accepts mail) when the first stops", async () => {
+    const ws = await createWorkspace(db);
+    const address = (await createChannel(db, { workspaceId: ws.id, kind: "EMAIL" })).address ?? "";
+    const toFirst: RawDelivery[] = [];
+    const toSecond: RawDelivery[] = [];
+    const first = await startSmtpListener(db, {
+      port: 0,
+      host: "127.0.0.1",
+      log: () => {},
+      deliver: (d) => Promise.resolve(toFirst.push(d)),
+    });
+    const logs: string[] = [];
+    const second = await startSmtpListener(db, {
+      port: first.port,
+      host: "127.0.0.1",
+      bindRetryMs: 50,
+      log: (m) => logs.push(m),
+      deliver: (d) => Promise.resolve(toSecond.push(d)),
+    });
+    try {
+      expect(first.listening).toBe(true);
+      expect(second.listening).toBe(false);
+      await sleep(300); // several retries, still one line
+      expect(logs).toEqual([
+        `SMTP listener: port ${first.port} is in use by another process on this host; this process will take over if it stops`,
+      ]);
+      await transport(first.port).sendMail(mail(address));
+      expect([toFirst.length, toSecond.length]).toEqual([1, 0]);
+
+      await first.close(); // the process holding the port stops
+      await waitFor(() => second.listening);
+      expect(second.port).toBe(first.port);
+      expect(logs.at(-1)).toMatch(/^listening on 127\.0\.0\.1:\d+ .*took over the port$/);
+      const info = await transport(second.port).sendMail(mail(address));
+      expect(info.rejected).toEqual([]);
+      expect([toFirst.length, toSecond.length]).toEqual([1, 1]);
+      expect(toSecond[0]?.raw.toString()).toContain("order #1042");
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it("a waiting listener that is closed stops trying to bind", async () => {
+    const holder = await startSmtpListener(db, { port: 0, host: "127.0.0.1", log: () => {} });
+    const waiting = await startSmtpListener(db, { port: holder.port, host: "127.0.0.1", bindRetryMs: 50, log: () => {} });
+    await waiting.close();
+    await holder.close();
+    await sleep(200);
+    expect(waiting.listening).toBe(false);
+    // the port is free: nobody took it
+    const again = await startSmtpListener(db, { port: holder.port, host: "127.0.0.1", log: () => {} });
+    expect(again.listening).toBe(true);
+    await again.close();
+  });
+
+  it("any other bind error still fails the start", async () => {
+    // 192.0.2.1 (TEST-NET-1) is no address of this host: EADDRNOTAVAIL
+    await expect(startSmtpListener(db, { port: 0, host: "192.0.2.1", log: () => {} })).rejects.toMatchObject({ code: "EADDRNOTAVAIL" });
+  });
+});
+
 describe("smtpListenerOptionsFromEnv", () => {
   it("is off without SMTP_LISTEN_PORT and has defaults otherwise", () => {
     expect(smtpListenerOptionsFromEnv({})).toBeNull();

@@ -28,11 +28,18 @@ export type SmtpListenerOptions = {
   /** where accepted messages go; defaults to parseMime + ingestEmail (source "smtp") */
   deliver?: DeliverRaw;
   log?: (msg: string) => void;
+  /** while the port is in use by another process, how often to try to take it over (ms) */
+  bindRetryMs?: number;
 };
 
-export type SmtpListener = { host: string; port: number; close(): Promise<void> };
+/**
+ * `listening` is false while another process holds the port (this one retries, see startSmtpListener); `port` is the
+ * bound port (the configured one until bound).
+ */
+export type SmtpListener = { readonly host: string; readonly port: number; readonly listening: boolean; close(): Promise<void> };
 
 const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
+const DEFAULT_BIND_RETRY_MS = 5_000;
 const CACHE_LIMIT = 10_000;
 
 const ZSmtpEnv = z.object({
@@ -164,20 +171,77 @@ export async function startSmtpListener(db: Db, opts: SmtpListenerOptions): Prom
   };
 
   const server = new SMTPServer(options);
-  server.on("error", (err: Error) => log(`server error: ${err.message}`));
   const host = opts.host ?? "0.0.0.0";
-  await new Promise<void>((resolveListen, reject) => {
-    server.server.once("error", reject);
-    server.listen(opts.port, host, () => {
-      server.server.off("error", reject);
-      resolveListen();
-    });
+  let bound = false;
+  let closed = false;
+  let port = opts.port;
+  // errors of the bound server; a failed bind is handled (and logged once) below
+  server.on("error", (err: Error) => {
+    if (bound) log(`server error: ${err.message}`);
   });
-  const port = (server.server.address() as AddressInfo).port;
-  log(`listening on ${host}:${port} (max ${maxBytes} bytes${opts.tls ? ", STARTTLS" : ""}${auth ? ", AUTH required" : ""})`);
+  const bind = () =>
+    new Promise<void>((resolveListen, reject) => {
+      const onError = (err: Error) => {
+        server.server.off("listening", onListening);
+        reject(err);
+      };
+      const onListening = () => {
+        server.server.off("error", onError);
+        bound = true;
+        port = (server.server.address() as AddressInfo).port;
+        resolveListen();
+      };
+      server.server.once("error", onError);
+      server.server.once("listening", onListening);
+      server.listen(opts.port, host); // net.Server may listen again after a failed listen
+    });
+  const inUse = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === "EADDRINUSE";
+  const announce = (takeover: boolean) =>
+    log(
+      `listening on ${host}:${port} (max ${maxBytes} bytes${opts.tls ? ", STARTTLS" : ""}${auth ? ", AUTH required" : ""})${takeover ? ": took over the port" : ""}`,
+    );
+
+  // Several worker processes on one host each start a listener on the same port: one binds, the others wait and take
+  // over when it stops (a crash, a deploy). Any other bind error (EACCES, an address not on this host) fails the start.
+  let retry: NodeJS.Timeout | null = null;
+  let attempt: Promise<void> = Promise.resolve();
+  try {
+    await bind();
+    announce(false);
+  } catch (err) {
+    if (!inUse(err)) throw err;
+    log(`SMTP listener: port ${opts.port} is in use by another process on this host; this process will take over if it stops`);
+    const retryMs = opts.bindRetryMs ?? DEFAULT_BIND_RETRY_MS;
+    const tryAgain = () => {
+      retry = null;
+      if (closed) return;
+      attempt = bind().then(
+        () => {
+          if (!closed) announce(true); // (closed meanwhile: close() closes it once this attempt settles)
+        },
+        (e: unknown) => {
+          // still in use: keep waiting quietly; anything else is worth a line each time (and a retry)
+          if (!inUse(e)) log(`SMTP listener: cannot bind ${host}:${opts.port}: ${e instanceof Error ? e.message : String(e)}`);
+          if (!closed) retry = setTimeout(tryAgain, retryMs).unref();
+        },
+      );
+    };
+    retry = setTimeout(tryAgain, retryMs).unref();
+  }
   return {
     host,
-    port,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    get port() {
+      return port;
+    },
+    get listening() {
+      return bound && !closed;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await attempt;
+      if (bound) await new Promise<void>((done) => server.close(() => done()));
+    },
   };
 }
