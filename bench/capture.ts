@@ -1,14 +1,13 @@
 // The app's Prisma client on a pg pool whose connections record every statement they run, so a
 // procedure call can be replayed as bare SQL (same text, same bound values) and EXPLAINed.
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../server/db/generated/client";
-import type { Db } from "../server/db/client";
+import { clientOnPool, closeDb, type Db } from "../server/db/client";
 import { nowMs } from "./stats";
 
-export type Statement = { text: string; values: unknown[]; start: number; end: number };
+/** `name`: the app ran it as a named prepared statement (server/db/sql.ts PREPARED); the replay does the same. */
+export type Statement = { text: string; name?: string; values: unknown[]; start: number; end: number };
 
-type QueryConfigLike = { text?: unknown; values?: unknown };
+type QueryConfigLike = { text?: unknown; values?: unknown; name?: unknown };
 type AnyQuery = (...args: unknown[]) => unknown;
 
 let recorder: Statement[] | null = null;
@@ -19,7 +18,11 @@ function record(args: unknown[], orig: AnyQuery, self: unknown): unknown {
     typeof first === "string" ? first : typeof first === "object" && first !== null ? (first as QueryConfigLike).text : undefined;
   if (!recorder || typeof text !== "string") return orig.apply(self, args);
   const values = (typeof first === "object" && first !== null ? (first as QueryConfigLike).values : args[1]) as unknown[] | undefined;
-  const st: Statement = { text, values: values ?? [], start: nowMs(), end: Number.NaN };
+  const name =
+    typeof first === "object" && first !== null && typeof (first as QueryConfigLike).name === "string"
+      ? (first as QueryConfigLike).name
+      : undefined;
+  const st: Statement = { text, name: name as string | undefined, values: values ?? [], start: nowMs(), end: Number.NaN };
   recorder.push(st);
   const done = () => {
     st.end = nowMs();
@@ -53,13 +56,12 @@ export type BenchDb = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 export function createBenchDb(url: string, max = 10): BenchDb {
   const pool = new pg.Pool({ connectionString: url, max });
   instrument(pool);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+  const db = clientOnPool(pool);
   return {
     db,
     pool,
     close: async () => {
-      await db.$disconnect();
-      await pool.end().catch(() => undefined);
+      await closeDb(db);
     },
   };
 }
@@ -91,7 +93,7 @@ export async function replay(pool: pg.Pool, statements: Statement[]): Promise<nu
     const st = statements[i];
     if (!st) continue;
     const deps = running.filter((_, j) => (statements[j]?.end ?? Infinity) <= st.start);
-    running.push(Promise.all(deps).then(() => pool.query({ text: st.text, values: st.values, rowMode: "array" })));
+    running.push(Promise.all(deps).then(() => pool.query({ name: st.name, text: st.text, values: st.values, rowMode: "array" })));
   }
   await Promise.all(running);
   return nowMs() - t0;

@@ -1,5 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { createDb, type Db } from "../server/db/client";
+import { closeDb, createDb, type Db } from "../server/db/client";
 import type { SessionIdentity } from "../server/auth/session";
 import { createCaller } from "../server/trpc/router";
 
@@ -10,7 +10,7 @@ export function testDb(): Db {
   if (!db) {
     db = createDb(inject("databaseUrl"), { max: 4 });
     afterAll(async () => {
-      await db?.$disconnect();
+      if (db) await closeDb(db);
       db = undefined;
     });
   }

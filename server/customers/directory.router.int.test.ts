@@ -198,7 +198,8 @@ describe("customers.list keyset pagination", () => {
  * transaction-local, as in the search plan tests): every directory statement must then be served by indexes —
  * the trigram GINs for a search, the sort's btree for a page. Timing at 100k+ rows is the benchmark's job.
  */
-describe("customers.list query plans", () => {
+// plans are asserted on a real PostgreSQL (CI): the embedded PGlite's planner weighs these small tables differently
+describe.skipIf(inject("embedded"))("customers.list query plans", () => {
   it("reads Customer, CustomerIdentity, Order and Fulfillment through indexes for every sort, search and filter", async () => {
     const f = await fixture();
     const { workspaceId } = f;

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { ConversationStatus, Priority } from "../db/generated/enums";
 import { seesAllQueues, type Actor } from "../auth/actor";
+import { queryRows } from "../db/sql";
 import type { Keyset, RankedKeyset } from "./cursor";
 
 /** Rows the actor may reach: their workspace, and for volunteers only their teams' queues. */
@@ -18,24 +19,25 @@ export function conversationScopeSql(actor: Actor, alias: Prisma.Sql): Prisma.Sq
 }
 
 /** A list row's own columns; its relations come from loadListRelations in one statement for the whole page. */
-export const conversationListSelect = {
-  id: true,
-  number: true,
-  subject: true,
-  preview: true,
-  status: true,
-  priority: true,
-  lastMessageAt: true,
-  waitingSince: true,
-  slaDueAt: true,
-  snoozedUntil: true,
-  channelId: true,
-  customerId: true,
-  assigneeId: true,
-  teamId: true,
-} satisfies Prisma.ConversationSelect;
+export type ConversationPageRow = {
+  id: string;
+  number: number;
+  subject: string | null;
+  preview: string | null;
+  status: ConversationStatus;
+  priority: Priority;
+  lastMessageAt: Date;
+  waitingSince: Date | null;
+  slaDueAt: Date | null;
+  snoozedUntil: Date | null;
+  channelId: string;
+  customerId: string;
+  assigneeId: string | null;
+  teamId: string | null;
+};
 
-export type ConversationPageRow = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }>;
+const PAGE_COLUMNS = Prisma.raw(`c.id, c.number, c.subject, c.preview, c.status::text AS status, c.priority::text AS priority,
+  c."lastMessageAt", c."waitingSince", c."slaDueAt", c."snoozedUntil", c."channelId", c."customerId", c."assigneeId", c."teamId"`);
 
 export const PRIORITY_ORDER: readonly Priority[] = ["NONE", "LOW", "NORMAL", "HIGH", "URGENT"];
 
@@ -47,72 +49,75 @@ export type ListOrder =
   /** rank "due" (at = slaDueAt) or "none" (no SLA: listed last, by id) */
   | { sort: "sla"; after: RankedKeyset | null };
 
-/** Keyset predicate + ORDER BY for each sort; each is served by a (workspaceId, [scope col,] status, …) index. */
-function ordering(order: ListOrder): { where: Prisma.ConversationWhereInput; orderBy: Prisma.ConversationOrderByWithRelationInput[] } {
+const TRUE = Prisma.sql`TRUE`;
+const BY_ACTIVITY = Prisma.raw(`c."lastMessageAt" DESC, c.id DESC`);
+
+/**
+ * Keyset predicate + ORDER BY for each sort; each is served by a (workspaceId, [scope col,] status, …) index. The
+ * redundant `<=`/`>=` bound is the index condition that starts the scan at the cursor (the OR alone is only a
+ * filter: every row before the cursor would be read and dropped).
+ */
+function ordering(order: ListOrder): { where: Prisma.Sql; orderBy: Prisma.Sql } {
   const a = order.after;
   switch (order.sort) {
     case "newest":
       return {
-        // the redundant `lte` bound is the index condition that starts the scan at the cursor (Prisma has no row
-        // comparison; the OR alone is only a filter, i.e. every row before the cursor would be read and dropped)
-        where: a ? { lastMessageAt: { lte: a.at }, OR: [{ lastMessageAt: { lt: a.at } }, { lastMessageAt: a.at, id: { lt: a.id } }] } : {},
-        orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+        where: a
+          ? Prisma.sql`c."lastMessageAt" <= ${a.at} AND (c."lastMessageAt" < ${a.at} OR (c."lastMessageAt" = ${a.at} AND c.id < ${a.id}::uuid))`
+          : TRUE,
+        orderBy: BY_ACTIVITY,
       };
     case "oldest":
       return {
-        where: a ? { lastMessageAt: { gte: a.at }, OR: [{ lastMessageAt: { gt: a.at } }, { lastMessageAt: a.at, id: { gt: a.id } }] } : {},
-        orderBy: [{ lastMessageAt: "asc" }, { id: "asc" }],
+        where: a
+          ? Prisma.sql`c."lastMessageAt" >= ${a.at} AND (c."lastMessageAt" > ${a.at} OR (c."lastMessageAt" = ${a.at} AND c.id > ${a.id}::uuid))`
+          : TRUE,
+        orderBy: Prisma.raw(`c."lastMessageAt" ASC, c.id ASC`),
       };
     case "waiting":
       return {
         where: a
-          ? { waitingSince: { gte: a.at }, OR: [{ waitingSince: { gt: a.at } }, { waitingSince: a.at, id: { gt: a.id } }] }
-          : { waitingSince: { not: null } },
-        orderBy: [{ waitingSince: "asc" }, { id: "asc" }],
+          ? Prisma.sql`c."waitingSince" >= ${a.at} AND (c."waitingSince" > ${a.at} OR (c."waitingSince" = ${a.at} AND c.id > ${a.id}::uuid))`
+          : Prisma.sql`c."waitingSince" IS NOT NULL`,
+        orderBy: Prisma.raw(`c."waitingSince" ASC, c.id ASC`),
       };
     case "priority":
       // with a cursor the page is read by priorityPageAfter (one index range per priority group)
-      return { where: {}, orderBy: [{ priority: "desc" }, { lastMessageAt: "desc" }, { id: "desc" }] };
+      return { where: TRUE, orderBy: Prisma.raw(`c.priority DESC, c."lastMessageAt" DESC, c.id DESC`) };
     case "sla": {
       // ASC NULLS LAST is the btree's natural order: (workspaceId, status, slaDueAt, id)
-      const orderBy: Prisma.ConversationOrderByWithRelationInput[] = [{ slaDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+      const orderBy = Prisma.raw(`c."slaDueAt" ASC NULLS LAST, c.id ASC`);
       const k = order.after;
-      if (!k) return { where: {}, orderBy };
-      if (k.rank === "none") return { where: { slaDueAt: null, id: { gt: k.id } }, orderBy };
+      if (k?.rank === "none") return { where: Prisma.sql`c."slaDueAt" IS NULL AND c.id > ${k.id}::uuid`, orderBy };
       // after a due cursor the page is read by slaPageAfter (due rows from the cursor, then the ones without SLA)
-      return { where: {}, orderBy };
+      return { where: TRUE, orderBy };
     }
   }
 }
 
+/**
+ * One page of the list in the actor's scope: `scope` and `filter` are conditions on "Conversation" c
+ * (conversationScopeSql, conversationFilterSql). One statement (two for a priority/SLA page that crosses a group),
+ * on pg directly: it runs on every scroll of every agent at peak (server/db/sql.ts).
+ */
 export function findConversationPage(
   db: Db,
-  args: {
-    scope: Prisma.ConversationWhereInput;
-    status: ConversationStatus;
-    filter: Prisma.ConversationWhereInput;
-    order: ListOrder;
-    take: number;
-  },
+  args: { scope: Prisma.Sql; status: ConversationStatus; filter: Prisma.Sql; order: ListOrder; take: number },
 ): Promise<ConversationPageRow[]> {
   const page: PageQuery = (where, orderBy, take) =>
-    db.conversation.findMany({
-      where: { AND: [args.scope, { status: args.status }, args.filter, where] },
-      orderBy,
-      take,
-      select: conversationListSelect,
-    });
+    queryRows<ConversationPageRow>(
+      db,
+      Prisma.sql`SELECT ${PAGE_COLUMNS} FROM "Conversation" c
+        WHERE ${args.scope} AND c.status = ${args.status}::"ConversationStatus" AND ${args.filter} AND ${where}
+        ORDER BY ${orderBy} LIMIT ${take}`,
+    );
   if (args.order.sort === "priority" && args.order.after) return priorityPageAfter(page, args.order.after, args.take);
   if (args.order.sort === "sla" && args.order.after?.rank === "due") return slaPageAfter(page, args.order.after, args.take);
   const { where, orderBy } = ordering(args.order);
   return page(where, orderBy, args.take);
 }
 
-type PageQuery = (
-  where: Prisma.ConversationWhereInput,
-  orderBy: Prisma.ConversationOrderByWithRelationInput[],
-  take: number,
-) => Promise<ConversationPageRow[]>;
+type PageQuery = (where: Prisma.Sql, orderBy: Prisma.Sql, take: number) => Promise<ConversationPageRow[]>;
 
 /**
  * The priority order after a cursor, as index range scans on (workspaceId, status, priority DESC, lastMessageAt
@@ -121,32 +126,31 @@ type PageQuery = (
  * before the cursor)` is only a filter for PostgreSQL, so it would read every row before the cursor.
  */
 async function priorityPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationPageRow[]> {
-  const byActivity: Prisma.ConversationOrderByWithRelationInput[] = [{ lastMessageAt: "desc" }, { id: "desc" }];
   const rank = PRIORITY_ORDER.indexOf(k.rank as Priority);
   const rows = await page(
-    {
-      priority: k.rank as Priority,
-      lastMessageAt: { lte: k.at },
-      OR: [{ lastMessageAt: { lt: k.at } }, { lastMessageAt: k.at, id: { lt: k.id } }],
-    },
-    byActivity,
+    Prisma.sql`c.priority = ${k.rank}::"Priority" AND c."lastMessageAt" <= ${k.at}
+      AND (c."lastMessageAt" < ${k.at} OR (c."lastMessageAt" = ${k.at} AND c.id < ${k.id}::uuid))`,
+    BY_ACTIVITY,
     take,
   );
   for (let r = rank - 1; r >= 0 && rows.length < take; r--) {
-    rows.push(...(await page({ priority: PRIORITY_ORDER[r] }, byActivity, take - rows.length)));
+    rows.push(...(await page(Prisma.sql`c.priority = ${PRIORITY_ORDER[r]}::"Priority"`, BY_ACTIVITY, take - rows.length)));
   }
   return rows;
 }
 
 /**
  * The SLA order after a cursor with a due date, as index range scans on (workspaceId, status, slaDueAt, id): the
- * due ones from the cursor on (the `gte` bound starts the scan there), then — only if the page is not full — the ones
+ * due ones from the cursor on (the `>=` bound starts the scan there), then — only if the page is not full — the ones
  * without an SLA, which sort last. One query with `… OR slaDueAt IS NULL` would read every row before the cursor.
  */
 async function slaPageAfter(page: PageQuery, k: RankedKeyset, take: number): Promise<ConversationPageRow[]> {
-  const byDue: Prisma.ConversationOrderByWithRelationInput[] = [{ slaDueAt: "asc" }, { id: "asc" }];
-  const rows = await page({ slaDueAt: { gte: k.at }, OR: [{ slaDueAt: { gt: k.at } }, { slaDueAt: k.at, id: { gt: k.id } }] }, byDue, take);
-  if (rows.length < take) rows.push(...(await page({ slaDueAt: null }, [{ id: "asc" }], take - rows.length)));
+  const rows = await page(
+    Prisma.sql`c."slaDueAt" >= ${k.at} AND (c."slaDueAt" > ${k.at} OR (c."slaDueAt" = ${k.at} AND c.id > ${k.id}::uuid))`,
+    Prisma.raw(`c."slaDueAt" ASC, c.id ASC`),
+    take,
+  );
+  if (rows.length < take) rows.push(...(await page(Prisma.sql`c."slaDueAt" IS NULL`, Prisma.raw(`c.id ASC`), take - rows.length)));
   return rows;
 }
 
@@ -156,7 +160,7 @@ async function slaPageAfter(page: PageQuery, k: RankedKeyset, take: number): Pro
  * per conversation of that status in the workspace (to_tsvector on a short string), never with ILIKE.
  */
 export async function findConversationIdsByText(db: Db, actor: Actor, args: TextMatchArgs): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>(conversationIdsByTextSql(actor, args));
+  const rows = await queryRows<{ id: string }>(db, conversationIdsByTextSql(actor, args));
   return rows.map((r) => r.id);
 }
 

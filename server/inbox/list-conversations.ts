@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { decodeCursor, decodeRankedCursor, encodeCursor } from "./cursor";
 import { conversationFilter } from "./conversation-filters";
-import { conversationScope, findConversationPage, PRIORITY_ORDER, type ConversationPageRow, type ListOrder } from "./inbox.repository";
+import { Prisma } from "../db/generated/client";
+import { conversationScopeSql, findConversationPage, PRIORITY_ORDER, type ConversationPageRow, type ListOrder } from "./inbox.repository";
 import { loadListRelations } from "./list-relations.repository";
 import type { ChannelKind } from "../db/generated/enums";
 import type { ZListConversationsInput } from "./inbox.schemas";
@@ -49,7 +50,7 @@ function cursorAfter(input: Input, last: ConversationPageRow): string {
 
 export async function listConversations(db: Db, actor: Actor, input: Input): Promise<ConversationPage> {
   const rows = await findConversationPage(db, {
-    scope: conversationScope(actor),
+    scope: conversationScopeSql(actor, Prisma.raw("c")),
     status: input.status,
     filter: await conversationFilter(db, actor, input),
     order: order(input),
@@ -59,21 +60,31 @@ export async function listConversations(db: Db, actor: Actor, input: Input): Pro
   const last = page[page.length - 1];
   const rel = await loadListRelations(db, page, actor.userId);
   const items: ConversationListItem[] = [];
-  for (const { channelId, customerId, assigneeId, teamId, ...row } of page) {
-    const channel = rel.channels.get(channelId);
-    const customer = rel.customers.get(customerId);
+  for (const r of page) {
+    const channel = rel.channels.get(r.channelId);
+    const customer = rel.customers.get(r.customerId);
     // both are required foreign keys: missing means the row was deleted between the two statements
     if (!channel || !customer) continue;
-    const readAt = rel.readAt.get(row.id);
+    const readAt = rel.readAt.get(r.id);
+    // one literal (not rest + spread of the row): every item has the same shape, which is measurably cheaper per page
     items.push({
-      ...row,
+      id: r.id,
+      number: r.number,
+      subject: r.subject,
+      preview: r.preview,
+      status: r.status,
+      priority: r.priority,
+      lastMessageAt: r.lastMessageAt,
+      waitingSince: r.waitingSince,
+      slaDueAt: r.slaDueAt,
+      snoozedUntil: r.snoozedUntil,
       channel,
       customer,
-      assignee: assigneeId ? (rel.users.get(assigneeId) ?? null) : null,
-      team: teamId ? (rel.teams.get(teamId) ?? null) : null,
-      tags: rel.tags.get(row.id) ?? [],
+      assignee: r.assigneeId ? (rel.users.get(r.assigneeId) ?? null) : null,
+      team: r.teamId ? (rel.teams.get(r.teamId) ?? null) : null,
+      tags: rel.tags.get(r.id) ?? [],
       // the customer is waiting and wrote since this member last opened it
-      unread: row.waitingSince !== null && (!readAt || readAt < row.lastMessageAt),
+      unread: r.waitingSince !== null && (!readAt || readAt < r.lastMessageAt),
     });
   }
   return {

@@ -1,4 +1,6 @@
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { PREPARED, queryRows } from "../db/sql";
 import type { ChannelKind } from "../db/generated/enums";
 
 export type PageKeys = { id: string; channelId: string; customerId: string; assigneeId: string | null; teamId: string | null };
@@ -28,7 +30,7 @@ const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string =>
 /**
  * Everything a list page shows beside the conversation's own columns — channel, customer, assignee, team, tags and
  * the member's read marks — in ONE primary-key-driven statement (Prisma's nested select issues one per relation:
- * six round trips and six result decodings per page, which cost more than the SQL itself).
+ * six round trips and six result decodings per page, which cost more than the SQL itself), on pg directly.
  */
 export async function loadListRelations(db: Db, page: PageKeys[], userId: string): Promise<ListRelations> {
   const empty: ListRelations = {
@@ -41,7 +43,9 @@ export async function loadListRelations(db: Db, page: PageKeys[], userId: string
   };
   if (page.length === 0) return empty;
   const conversationIds = page.map((p) => p.id);
-  const [row] = await db.$queryRaw<Row[]>`
+  const [row] = await queryRows<Row>(
+    db,
+    Prisma.sql`${PREPARED}
     SELECT
       (SELECT coalesce(json_agg(json_build_object('id', ch.id, 'kind', ch.kind, 'name', ch.name)), '[]')
          FROM "Channel" ch WHERE ch.id = ANY(${ids(page.map((p) => p.channelId))}::uuid[])) AS channels,
@@ -56,7 +60,8 @@ export async function loadListRelations(db: Db, page: PageKeys[], userId: string
          WHERE ct."conversationId" = ANY(${conversationIds}::uuid[])) AS tags,
       (SELECT coalesce(json_agg(json_build_array(r."conversationId", r."lastReadAt")), '[]')
          FROM "ConversationRead" r
-         WHERE r."conversationId" = ANY(${conversationIds}::uuid[]) AND r."userId" = ${userId}::uuid) AS reads`;
+         WHERE r."conversationId" = ANY(${conversationIds}::uuid[]) AND r."userId" = ${userId}::uuid) AS reads`,
+  );
   if (!row) return empty;
   const tags = new Map<string, { id: string; name: string; color: string }[]>();
   for (const [conversationId, id, name, color] of row.tags) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createConversation, createCustomer, createWorkspaceWithRoles } from "../../prisma/seed/factories";
 import { callerAs, testDb } from "../../test/db";
 import { Prisma } from "../db/generated/client";
@@ -211,7 +211,8 @@ describe("search.all", () => {
  * statements must show the GIN indexes and no sequential scan of a searched table. This proves the indexes
  * CAN and, at volume, DO serve the real statements; the 5M-row timing is the benchmark's job.
  */
-describe("search query plans", () => {
+// plans are asserted on a real PostgreSQL (CI): the embedded PGlite's planner weighs these small tables differently
+describe.skipIf(inject("embedded"))("search query plans", () => {
   const N = 3000;
   async function volume() {
     const f = await fixture();

@@ -2,7 +2,8 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../lib/errors";
 import { conversationFilter } from "../inbox/conversation-filters";
-import { conversationScope } from "../inbox/inbox.repository";
+import { Prisma } from "../db/generated/client";
+import { conversationScopeSql } from "../inbox/inbox.repository";
 import { countConversationsUpTo } from "./views.repository";
 import { listViews } from "./saved-views";
 
@@ -18,7 +19,7 @@ export type ViewCount = { id: string; count: number; capped: boolean };
  */
 export async function countViews(db: Db, actor: Actor): Promise<ViewCount[]> {
   const views = await listViews(db, actor);
-  const scope = conversationScope(actor);
+  const scope = conversationScopeSql(actor, Prisma.raw("c"));
   const now = new Date();
   return Promise.all(
     views.map(async (view): Promise<ViewCount> => {
@@ -29,7 +30,7 @@ export async function countViews(db: Db, actor: Actor): Promise<ViewCount[]> {
         if (error instanceof AppError && error.code === "FORBIDDEN") return { id: view.id, count: 0, capped: false };
         throw error;
       }
-      const n = await countConversationsUpTo(db, { AND: [scope, filter] }, VIEW_COUNT_CAP + 1);
+      const n = await countConversationsUpTo(db, Prisma.sql`${scope} AND ${filter}`, VIEW_COUNT_CAP + 1);
       return { id: view.id, count: Math.min(n, VIEW_COUNT_CAP), capped: n > VIEW_COUNT_CAP };
     }),
   );

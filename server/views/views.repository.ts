@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { queryRows } from "../db/sql";
 import type { Actor } from "../auth/actor";
 
 export type Tx = Prisma.TransactionClient;
@@ -64,9 +65,14 @@ export async function setPositions(tx: Tx, positions: { id: string; position: nu
 
 /**
  * COUNT over a LIMITed subquery that stops after `upTo` rows. Ordered like the newest-first list so the planner
- * can walk the (workspaceId, [col,] status, lastMessageAt, id) indexes and stop early; Prisma would otherwise order
- * the subquery by id, which makes it visit every match before the LIMIT applies.
+ * can walk the (workspaceId, [col,] status, lastMessageAt, id) indexes and stop early (ordered by id it would visit
+ * every match before the LIMIT applies). `where` is a condition on "Conversation" c.
  */
-export function countConversationsUpTo(db: Db, where: Prisma.ConversationWhereInput, upTo: number): Promise<number> {
-  return db.conversation.count({ where, orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }], take: upTo });
+export async function countConversationsUpTo(db: Db, where: Prisma.Sql, upTo: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Conversation" c WHERE ${where} ORDER BY c."lastMessageAt" DESC, c.id DESC LIMIT ${upTo}) page`,
+  );
+  return row?.n ?? 0;
 }

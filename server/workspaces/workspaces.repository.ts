@@ -1,4 +1,6 @@
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { PREPARED, queryRows } from "../db/sql";
 import type { Actor } from "../auth/actor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,11 +21,13 @@ type ActorRow = {
 /**
  * The actor for (user, workspace), or null when the user is not an active member (or access has ended).
  * Resolved on every request. One statement (membership, user, workspace and team ids):
- * it runs before every procedure, so it is kept to a single round trip.
+ * it runs before every procedure, so it is kept to a single round trip, on pg directly (server/db/sql.ts).
  */
 export async function findActor(db: Db, userId: string, workspaceId: string, now = new Date()): Promise<Actor | null> {
   if (!UUID.test(userId) || !UUID.test(workspaceId)) return null;
-  const [m] = await db.$queryRaw<ActorRow[]>`
+  const [m] = await queryRows<ActorRow>(
+    db,
+    Prisma.sql`${PREPARED}
     SELECT u.id AS "userId", u.name, u.email, m."workspaceId", w.name AS "workspaceName", m.role::text AS role,
            m."accessUntil", m.active, m."repliesNeedApproval",
            COALESCE((SELECT array_agg(tm."teamId"::text ORDER BY tm."teamId") FROM "TeamMember" tm
@@ -31,7 +35,8 @@ export async function findActor(db: Db, userId: string, workspaceId: string, now
     FROM "Membership" m
     JOIN "User" u ON u.id = m."userId"
     JOIN "Workspace" w ON w.id = m."workspaceId"
-    WHERE m."workspaceId" = ${workspaceId}::uuid AND m."userId" = ${userId}::uuid`;
+    WHERE m."workspaceId" = ${workspaceId}::uuid AND m."userId" = ${userId}::uuid`,
+  );
   if (!m || !m.active || (m.accessUntil && m.accessUntil <= now)) return null;
   return {
     userId: m.userId,
