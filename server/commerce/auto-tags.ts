@@ -1,4 +1,5 @@
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { PREPARED, queryRows } from "../db/sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +46,9 @@ export async function applyOrderAutoTags(
 ): Promise<string[]> {
   const since = new Date((p.now ?? new Date()).getTime() - AUTO_TAG_WINDOW_DAYS * 86_400_000);
   // the index on (customerId, placedAt DESC) finds the order; its items and fulfilments by their orderId indexes
-  const [facts] = await tx.$queryRaw<OrderFacts[]>`
+  const [facts] = await queryRows<OrderFacts>(
+    tx,
+    Prisma.sql`${PREPARED}
     WITH latest AS (
       SELECT id, "fulfillmentStatus" FROM "Order"
       WHERE "customerId" = ${p.customerId}::uuid AND "workspaceId" = ${p.workspaceId}::uuid AND "placedAt" >= ${since}
@@ -59,7 +62,8 @@ export async function applyOrderAutoTags(
         WHERE f."orderId" = latest.id AND (f.delayed OR f.status = 'EXCEPTION')) AS delayed,
       (latest."fulfillmentStatus" = 'BACKORDERED' OR EXISTS (SELECT 1 FROM "Fulfillment" f
         WHERE f."orderId" = latest.id AND f.status = 'BACKORDERED')) AS backordered
-    FROM latest`;
+    FROM latest`,
+  );
   if (!facts) return [];
   const names = [...new Set((facts.productTypes ?? []).map(productTypeTag).filter((n): n is string => n !== null))]
     .sort()

@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "./errors";
+import { PREPARED, queryRows } from "../../db/sql";
 import { uuid7 } from "./ids";
 import type { SenderIdentity } from "./ingest.repository";
 import type { EmailAddress } from "./types";
@@ -29,10 +31,13 @@ export async function resolveSender(
 ): Promise<{ customerId: string; fill: { name: string | null; email: string } | null }> {
   const now = new Date();
   if (!sender) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
+    const rows = await queryRows<{ id: string }>(
+      db,
+      Prisma.sql`${PREPARED}
       INSERT INTO "Customer" (id, "workspaceId", name, "createdAt", "updatedAt")
       VALUES (${uuid7()}::uuid, ${workspaceId}::uuid, 'Unknown sender', ${now}::timestamp(3), ${now}::timestamp(3))
-      RETURNING id`;
+      RETURNING id`,
+    );
     return { customerId: rows[0]!.id, fill: null };
   }
   const address = sender.address.trim().toLowerCase();
@@ -46,7 +51,9 @@ export async function resolveSender(
       return { customerId: identity.customerId, fill: { name, email: address } };
     }
     try {
-      const rows = await db.$queryRaw<{ customerId: string }[]>`
+      const rows = await queryRows<{ customerId: string }>(
+        db,
+        Prisma.sql`${PREPARED}
         WITH c AS (
           INSERT INTO "Customer" (id, "workspaceId", name, email, "createdAt", "updatedAt")
           VALUES (${uuid7()}::uuid, ${workspaceId}::uuid, ${name}::text, ${address}, ${now}::timestamp(3), ${now}::timestamp(3))
@@ -54,7 +61,8 @@ export async function resolveSender(
         )
         INSERT INTO "CustomerIdentity" (id, "workspaceId", "customerId", "channelKind", address, "displayName", "createdAt")
         SELECT ${uuid7()}::uuid, ${workspaceId}::uuid, c.id, 'EMAIL', ${address}, ${name}::text, ${now}::timestamp(3) FROM c
-        RETURNING "customerId"`;
+        RETURNING "customerId"`,
+      );
       return { customerId: rows[0]!.customerId, fill: null };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

@@ -99,6 +99,20 @@ describe("ingestEmail", () => {
     });
   });
 
+  it("makes one customer of a new sender whose first messages arrive at once (the losing insert reads the winner's)", async () => {
+    const from = { address: `new.${uid()}@customer.example`, name: "New" };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => ingestEmail(db, { channelId: ctx.channel.id, email: email({ from }), source: "smtp" })),
+    );
+    expect(results.map((r) => r.status)).toEqual(["created", "created", "created", "created"]);
+    const identities = await db.customerIdentity.findMany({ where: { workspaceId: ctx.ws.id, address: from.address } });
+    expect(identities).toHaveLength(1);
+    const conversations = await db.conversation.findMany({
+      where: { id: { in: results.map((r) => ("conversationId" in r ? (r.conversationId ?? "") : "")) } },
+    });
+    expect(new Set(conversations.map((c) => c.customerId))).toEqual(new Set([identities[0]?.customerId]));
+  });
+
   it("matches the customer by address, honours Reply-To and records CCs", async () => {
     const addr = `bo.${uid()}@customer.example`;
     const r = await ingestEmail(db, {

@@ -3,13 +3,15 @@ import { Prisma } from "../../db/generated/client";
 import type { BusEvent } from "../../events/bus";
 import type { DomainEventPayload } from "../../events/types";
 import type { ChannelRow } from "./thread";
+import { PREPARED, queryRows } from "../../db/sql";
 
 /**
  * The statements of the email ingest hot path. Each message costs one read (channel, sender identity, duplicate check
  * and thread, together) and one write (event, message, attachments, conversation, customer and domain events, as one
  * statement with data-modifying CTEs, so it commits on its own); a new thread wraps the write in a transaction with the
  * conversation it creates. Through Prisma every statement costs ~0.5 ms of CPU before PostgreSQL sees it, which is
- * why these are a few wide statements instead of many small ones.
+ * why these are a few wide statements instead of many small ones, run on pg directly outside a transaction and as
+ * named prepared statements (planning them was most of PostgreSQL's time per message): server/db/sql.ts.
  */
 type Runner = Db | Prisma.TransactionClient;
 
@@ -58,7 +60,9 @@ export async function readIngestContext(
         ORDER BY m."createdAt" DESC, m.id DESC
         LIMIT 1)`
     : Prisma.sql`NULL::uuid`;
-  const rows = await db.$queryRaw<ContextRow[]>`
+  const rows = await queryRows<ContextRow>(
+    db,
+    Prisma.sql`${PREPARED}
     SELECT ch.id, ch."workspaceId", ch.address, ch."ownerTeamId", ch.settings,
       idn."customerId", idn."customerName", idn."customerEmail", idn."mergedIntoId",
       EXISTS (SELECT 1 FROM "InboundEvent" e
@@ -75,7 +79,8 @@ export async function readIngestContext(
       WHERE m."channelId" = ch.id AND m."externalId" = ANY(${p.externalIds}::text[])
       LIMIT 1
     ) tk ON true
-    WHERE ch.id = ${p.channelId}::uuid AND ch.kind = 'EMAIL'`;
+    WHERE ch.id = ${p.channelId}::uuid AND ch.kind = 'EMAIL'`,
+  );
   const r = rows[0];
   if (!r) return null;
   return {
@@ -165,7 +170,9 @@ export async function writeInboundMessage(db: Runner, w: InboundMessageWrite): P
     : Prisma.empty;
   // conversation.updated only when the message reopens a conversation that was not OPEN (decided on the locked row)
   const events = w.created ? ["conversation.created", "message.created"] : ["message.created", "conversation.updated"];
-  const rows = await db.$queryRaw<OutcomeRow[]>`
+  const rows = await queryRows<OutcomeRow>(
+    db,
+    Prisma.sql`${PREPARED}
     WITH conv AS (
       SELECT id, status, "resolvedAt", "teamId" FROM "Conversation"
       WHERE id = ${w.conversationId}::uuid AND "workspaceId" = ${w.workspaceId}::uuid AND "channelId" = ${w.channelId}::uuid
@@ -205,7 +212,8 @@ export async function writeInboundMessage(db: Runner, w: InboundMessageWrite): P
     SELECT (SELECT count(*)::int FROM conv) AS found, (SELECT count(*)::int FROM ok) AS accepts,
       (SELECT count(*)::int FROM msg) AS stored, (SELECT status::text FROM conv) AS "priorStatus",
       (SELECT coalesce(json_agg(json_build_object('id', de.id::text, 'at', de."createdAt" AT TIME ZONE 'UTC', 'payload', de.payload) ORDER BY de.id), '[]')
-        FROM de) AS events`;
+        FROM de) AS events`,
+  );
   const r = rows[0];
   if (!r) throw new Error("the ingest write returned no row");
   return {

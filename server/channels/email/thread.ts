@@ -1,4 +1,5 @@
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
+import { PREPARED, queryRows } from "../../db/sql";
 import { applyOrderAutoTags } from "../../commerce/auto-tags";
 import { uuid7 } from "./ids";
 import { conversationFromMessageId, conversationFromReplyAddress } from "./message-id";
@@ -53,7 +54,9 @@ export async function createConversation(
 ): Promise<ThreadConversation> {
   // the number and the row in one statement; the Workspace row stays locked until COMMIT, so new threads of one
   // workspace queue here: ingest calls this last but one (before the message write) to keep that short
-  const rows = await tx.$queryRaw<ThreadConversation[]>`
+  const rows = await queryRows<ThreadConversation>(
+    tx,
+    Prisma.sql`${PREPARED}
     WITH seq AS (
       UPDATE "Workspace" SET "conversationSeq" = "conversationSeq" + 1 WHERE id = ${channel.workspaceId}::uuid RETURNING "conversationSeq"
     )
@@ -63,7 +66,8 @@ export async function createConversation(
       ${data.subject?.slice(0, 500) ?? null}::text, 'OPEN', ${channel.ownerTeamId}::uuid, ${data.threadKey}::text,
       ${data.previousConversationId}::uuid, ${data.at}::timestamp(3), ${data.at}::timestamp(3), ${data.at}::timestamp(3)
     FROM seq
-    RETURNING id, status::text AS status, "resolvedAt", "teamId"`;
+    RETURNING id, status::text AS status, "resolvedAt", "teamId"`,
+  );
   const conversation = rows[0];
   if (!conversation) throw new Error(`workspace ${channel.workspaceId} not found`);
   // tags from the customer's recent order (product types, delayed-order, backordered), in this transaction
