@@ -1,7 +1,8 @@
 import { Prisma } from "../db/generated/client";
-import { PREPARED, queryRows } from "../db/sql";
+import { PREPARED, queryRows, type SqlRunner } from "../db/sql";
+import { uuid7 } from "../lib/uuid7";
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlRunner;
 
 /** Only an order this recent says what a new conversation is likely about. */
 export const AUTO_TAG_WINDOW_DAYS = 60;
@@ -71,11 +72,19 @@ export async function applyOrderAutoTags(
   if (facts.delayed) names.push(DELAYED_TAG);
   if (facts.backordered) names.push(BACKORDERED_TAG);
   if (names.length === 0) return [];
-  await tx.tag.createMany({
-    data: names.map((name) => ({ workspaceId: p.workspaceId, name, color: colorFor(name) })),
-    skipDuplicates: true,
-  });
-  const applied = await tx.$queryRaw<{ name: string }[]>`
+  const now = p.now ?? new Date();
+  // the tags, created on first use (a separate statement: the next one must see a tag another transaction just made)
+  await queryRows(
+    tx,
+    Prisma.sql`${PREPARED}
+    INSERT INTO "Tag" (id, "workspaceId", name, color, "createdAt")
+    SELECT w.id, ${p.workspaceId}::uuid, w.name, w.color, ${now}::timestamp(3)
+    FROM unnest(${names.map(() => uuid7(now.getTime()))}::uuid[], ${names}::text[], ${names.map(colorFor)}::text[]) AS w(id, name, color)
+    ON CONFLICT ("workspaceId", name) DO NOTHING`,
+  );
+  const applied = await queryRows<{ name: string }>(
+    tx,
+    Prisma.sql`${PREPARED}
     WITH added AS (
       INSERT INTO "ConversationTag" ("conversationId", "tagId", "workspaceId", "addedById")
       SELECT ${p.conversationId}::uuid, t.id, t."workspaceId", NULL FROM "Tag" t
@@ -83,6 +92,7 @@ export async function applyOrderAutoTags(
       ON CONFLICT DO NOTHING
       RETURNING "tagId"
     )
-    SELECT t.name FROM added JOIN "Tag" t ON t.id = added."tagId" ORDER BY t.name`;
+    SELECT t.name FROM added JOIN "Tag" t ON t.id = added."tagId" ORDER BY t.name`,
+  );
   return applied.map((r) => r.name);
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { Prisma } from "./generated/client";
 import { closeDb, createDb } from "./client";
-import { PREPARED, queryRows, statementName } from "./sql";
+import { PREPARED, queryRows, sqlTransaction, statementName } from "./sql";
 
 // one connection, so a statement prepared by one call is visible to the next
 const db = createDb(inject("databaseUrl"), { max: 1 });
@@ -50,5 +50,30 @@ describe("queryRows (hot reads on pg directly)", () => {
     expect(await queryRows<{ n: number }>(db, q(41))).toEqual([{ n: 42 }]);
     const prepared = await queryRows<{ name: string }>(db, Prisma.sql`SELECT name FROM pg_prepared_statements`);
     expect(prepared.map((p) => p.name)).toContain(name);
+  });
+
+  it("sqlTransaction commits together, rolls everything back on an error, and returns the connection", async () => {
+    const table = `sqltx_${Date.now().toString(36)}`;
+    await db.$executeRawUnsafe(`CREATE TABLE ${table} (n int PRIMARY KEY)`);
+    try {
+      const insert = (n: number) => Prisma.sql`INSERT INTO ${Prisma.raw(table)} (n) VALUES (${n}) RETURNING n`;
+      expect(
+        await sqlTransaction(db, async (tx) => [
+          ...(await queryRows<{ n: number }>(tx, insert(1))),
+          ...(await queryRows<{ n: number }>(tx, insert(2))),
+        ]),
+      ).toEqual([{ n: 1 }, { n: 2 }]);
+      await expect(
+        sqlTransaction(db, async (tx) => {
+          await queryRows(tx, insert(3));
+          await queryRows(tx, insert(1)); // duplicate key: the whole transaction goes
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      // the pool has one connection: it came back after both transactions
+      const rows = await queryRows<{ n: number }>(db, Prisma.sql`SELECT n FROM ${Prisma.raw(table)} ORDER BY n`);
+      expect(rows.map((r) => r.n)).toEqual([1, 2]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE ${table}`);
+    }
   });
 });

@@ -9,5 +9,14 @@ import { env } from "./env";
 export function appKey(purpose: string): Buffer {
   const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: it keys sessions, email threading tokens and encrypted channel secrets");
-  return Buffer.from(hkdfSync("sha256", secret, "switchboard", purpose, 32));
+  // derived once per (secret, purpose): every inbound email and webhook needs two or three of them
+  const id = `${purpose}\0${secret}`;
+  let key = derived.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "switchboard", purpose, 32));
+    derived.set(id, key);
+  }
+  return Buffer.from(key);
 }
+
+const derived = new Map<string, Buffer>();

@@ -1,4 +1,4 @@
-import { uuid7 } from "./ids";
+import { uuid7 } from "../../lib/uuid7";
 import { attachmentMaxBytes, attachmentMessageMaxBytes, attachmentStore, sniffContentType } from "../../lib/attachment-store";
 import { sanitizeAndSplitEmailHtml } from "../../lib/sanitize-html";
 import { splitQuotedEmail } from "./quoted";

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { isUniqueViolation } from "./errors";
 import { PREPARED, queryRows } from "../../db/sql";
-import { uuid7 } from "./ids";
+import { uuid7 } from "../../lib/uuid7";
 import type { SenderIdentity } from "./ingest.repository";
 import type { EmailAddress } from "./types";
 

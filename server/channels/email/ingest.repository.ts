@@ -3,7 +3,7 @@ import { Prisma } from "../../db/generated/client";
 import type { BusEvent } from "../../events/bus";
 import type { DomainEventPayload } from "../../events/types";
 import type { ChannelRow } from "./thread";
-import { PREPARED, queryRows } from "../../db/sql";
+import { PREPARED, queryRows, type SqlRunner } from "../../db/sql";
 
 /**
  * The statements of the email ingest hot path. Each message costs one read (channel, sender identity, duplicate check
@@ -51,7 +51,7 @@ type ContextRow = {
  * planning time, which is most of its cost.
  */
 export async function readIngestContext(
-  db: Runner,
+  db: SqlRunner,
   p: { channelId: string; address: string | null; externalId: string; externalIds: string[]; references: string[] },
 ): Promise<IngestContext | null> {
   const referenced = p.references.length
@@ -142,7 +142,7 @@ type OutcomeRow = {
  * with agents' writes, while inserts that merely reference it (foreign keys) need not wait — and nothing is written
  * unless it is in this workspace and channel, takes the message (reopen window) and the event is ours to store.
  */
-export async function writeInboundMessage(db: Runner, w: InboundMessageWrite): Promise<InboundMessageOutcome> {
+export async function writeInboundMessage(db: SqlRunner, w: InboundMessageWrite): Promise<InboundMessageOutcome> {
   const ev =
     w.event.mode === "insert"
       ? Prisma.sql`

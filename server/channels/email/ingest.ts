@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
-import type { Prisma } from "../../db/generated/client";
+import { sqlTransaction } from "../../db/sql";
 import { publishCommitted } from "../../events/emit";
 import { AppError } from "../../lib/errors";
 import { bounce, ignoreLoop } from "./bounce";
 import { prepareContent, type PreparedContent } from "./content";
 import { isUniqueViolation } from "./errors";
-import { uuid7 } from "./ids";
+import { uuid7 } from "../../lib/uuid7";
 import { resolveSender } from "./identity";
 import {
   findInboundMessage,
@@ -164,7 +164,7 @@ async function store(
   }
 
   try {
-    const created = await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const created = await sqlTransaction(db, async (tx) => {
       const conversation = await createConversation(tx, channel, {
         customerId,
         subject: email.subject,

@@ -1,11 +1,11 @@
 import { Prisma } from "../../db/generated/client";
-import { PREPARED, queryRows } from "../../db/sql";
+import { PREPARED, queryRows, type SqlRunner } from "../../db/sql";
 import { applyOrderAutoTags } from "../../commerce/auto-tags";
-import { uuid7 } from "./ids";
+import { uuid7 } from "../../lib/uuid7";
 import { conversationFromMessageId, conversationFromReplyAddress } from "./message-id";
 import type { IngestEmailInput } from "./types";
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlRunner;
 
 export type ChannelRow = {
   id: string;

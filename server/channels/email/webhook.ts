@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { PREPARED, queryRows } from "../../db/sql";
 import { openJson } from "../../lib/crypto";
 import { ingestEmail } from "./ingest";
 import { parseMime } from "./parse";
@@ -101,10 +103,11 @@ async function formOf(body: Buffer, contentType: string): Promise<FormData> {
 
 export async function handleEmailWebhook(db: Db, channelId: string, req: Request): Promise<Response> {
   if (!UUID.test(channelId)) return json(404, { error: "Unknown channel" });
-  const channel = await db.channel.findFirst({
-    where: { id: channelId, kind: "EMAIL", active: true },
-    select: { id: true, configEncrypted: true, settings: true },
-  });
+  // read on every delivery (not cached), so switching the webhook off or rotating its secret applies at once
+  const [channel] = await queryRows<{ id: string; configEncrypted: string | null; settings: unknown }>(
+    db,
+    Prisma.sql`${PREPARED}SELECT id, "configEncrypted", settings FROM "Channel" WHERE id = ${channelId}::uuid AND kind = 'EMAIL' AND active`,
+  );
   // a channel whose webhook is switched off in Settings → Receiving is as unknown as a missing one (unset = on)
   const inbound = (channel?.settings as { inbound?: { webhook?: boolean } } | null)?.inbound;
   if (!channel || inbound?.webhook === false) return json(404, { error: "Unknown channel" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 /**
- * A UUIDv7 made here rather than by Prisma's `uuid(7)` default, for the rows the ingest statements insert with raw SQL:
+ * A UUIDv7 made here rather than by Prisma's `uuid(7)` default, for the rows raw statements insert (email ingest, auto-tags):
  * the message, conversation and event ids have to be known before the statement (they go into event payloads).
  * Time-ordered like Prisma's, so new rows land at the right end of the id indexes. randomUUID() draws from Node's
  * buffered entropy pool; its 48 leading bits become the millisecond timestamp and the version nibble becomes 7.
