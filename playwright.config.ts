@@ -32,8 +32,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    // the README's start path: migrate, seed on first run, build if needed, serve
-    command: "npx tsx scripts/start.ts",
+    // the README's start path (`npm start`'s command): migrate, seed on first run, build if needed, serve
+    command: "node --import tsx/esm scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -37,8 +37,8 @@ const { values: flags } = parseArgs({
     plans: { type: "string" },
     /** messages per path for email.ingest (after a short warm-up) */
     "email-messages": { type: "string", default: "2000" },
-    /** parallel SMTP connections / webhook requests for email.ingest */
-    "email-concurrency": { type: "string", default: "8" },
+    /** parallel SMTP connections / webhook requests for email.ingest (16: enough to keep a 2-core machine busy) */
+    "email-concurrency": { type: "string", default: "16" },
     /** CSV rows of the orders file for commerce.import (bench/import.ts) */
     "import-rows": { type: "string", default: "100000" },
   },
