@@ -251,7 +251,9 @@ describe.skipIf(inject("embedded"))("customers.list query plans", () => {
       [{ q: "Volume 77" }, [], null],
       [{ q: "v77@vol37" }, ["Customer_email_lower_trgm_idx", "CustomerIdentity_address_trgm_idx"], null],
       [{ q: "(212) 100-0077" }, ["Customer_phone_trgm_idx"], null],
-      [{ q: "#P900077" }, ["Order_workspaceId_number_key", "Order_number_trgm_idx"], null],
+      // the exact number through its unique index; for the prefix match the planner may likewise prefer the
+      // workspace's own Order index and filter 2,000 rows over the trigram index (seen once in CI): not pinned
+      [{ q: "#P900077" }, ["Order_workspaceId_number_key"], null],
       [{ hasDelayedOrder: true }, ["Fulfillment_workspaceId_delayed_eta_idx", "Order_workspaceId_fulfillmentStatus_idx"], null],
       [{ tagIds: [f.gift.id], sort: "name" }, [], null],
     ];
