@@ -6,6 +6,7 @@ import { attachmentMaxBytes } from "../lib/attachment-store";
 import { AppError, HTTP_STATUS } from "../lib/errors";
 import { createUpload } from "./create-upload";
 import { formatLimit } from "./limits";
+import { TooLarge, readBody } from "../lib/request-body";
 
 /**
  * POST /api/attachments: the raw file as the body (so the browser can report progress and we can stop reading at the
@@ -40,29 +41,6 @@ function limiter(): RateLimiterMemory {
   return l;
 }
 
-class TooLarge extends Error {}
-
-/** The body, refused as soon as it passes `max` bytes (the declared length is checked before reading anything). */
-async function readLimited(req: Request, max: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw new TooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The whole upload endpoint (the route handler only resolves the session): auth, permission, rate, size, store. */
 export async function handleUploadRequest(db: Db, actor: Actor | null, req: Request): Promise<Response> {
   if (!actor) return json(401, { error: "Sign in to continue." });
@@ -77,7 +55,7 @@ export async function handleUploadRequest(db: Db, actor: Actor | null, req: Requ
   const max = attachmentMaxBytes();
   let content: Buffer;
   try {
-    content = await readLimited(req, max);
+    content = await readBody(req, max);
   } catch (err) {
     if (err instanceof TooLarge) return json(413, { error: `Too large: files can be at most ${formatLimit(max)}`, maxBytes: max });
     throw err;

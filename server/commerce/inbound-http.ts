@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { type ZodError } from "zod";
 import { parseJsonLossless } from "./lossless-json";
@@ -9,13 +8,6 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-
-/** Constant-time comparison of two secrets (lengths may differ: that is a mismatch, not an exception). */
-export function safeEqual(a: string | Buffer, b: string | Buffer): boolean {
-  const x = Buffer.isBuffer(a) ? a : Buffer.from(a);
-  const y = Buffer.isBuffer(b) ? b : Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export function envNumber(name: string, fallback: number): number {
   const n = Number(process.env[name]);
@@ -40,29 +32,6 @@ export async function withinRate(scope: string, perMinute: number, key: string):
   } catch {
     return false;
   }
-}
-
-export class TooLarge extends Error {}
-
-/** The raw body, refused as soon as it passes `max` bytes (the declared length is checked first). */
-export async function readBody(req: Request, max: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw new TooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
 }
 
 export class BadPayload extends Error {}

@@ -1,22 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { decryptSecret } from "../lib/crypto";
+import { decryptSecret, safeEqual } from "../lib/crypto";
+import { TooLarge, readBody } from "../lib/request-body";
 import { ZOrdersApiBody, type OrdersApiBody } from "./commerce.schemas";
 import { syncCustomerInTx } from "./customer-sync";
 import { failInboundEvent, finishInboundEvent, recordInboundEvent } from "./inbound-events";
-import {
-  BadPayload,
-  TooLarge,
-  UUID,
-  describeZodError,
-  envNumber,
-  json,
-  parseJsonObject,
-  readBody,
-  safeEqual,
-  withinRate,
-} from "./inbound-http";
+import { BadPayload, UUID, describeZodError, envNumber, json, parseJsonObject, withinRate } from "./inbound-http";
 import { findActiveIntegration } from "./integrations.repository";
 import { syncOrderInTx, type Emit, type SyncContext } from "./order-sync";
 import type { Tx } from "./order-sync.repository";

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from "node:crypto";
 import { appKey } from "./keys";
 
 /**
@@ -23,3 +23,10 @@ export function decryptSecret(sealed: string): string {
 /** JSON helpers for a channel's `configEncrypted` column. */
 export const sealJson = (value: unknown): string => encryptSecret(JSON.stringify(value));
 export const openJson = <T>(sealed: string): T => JSON.parse(decryptSecret(sealed)) as T;
+
+/** Constant-time comparison of two secrets or signatures (lengths may differ: that is a mismatch, not an exception). */
+export function safeEqual(a: string | Buffer, b: string | Buffer): boolean {
+  const x = Buffer.isBuffer(a) ? a : Buffer.from(a);
+  const y = Buffer.isBuffer(b) ? b : Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -3,7 +3,7 @@ import { testDb } from "../../../test/db";
 import { createChannel, createConversation, createCustomer, createTeam, createWorkspace } from "../../../prisma/seed/factories";
 import { resetAttachmentStore } from "../../lib/attachment-store";
 import { ingestEmail, reprocessPendingEmailEvents } from "./ingest";
-import type { ParsedEmail } from "./types";
+import { parsedEmail, uid } from "./testing/parsed-email";
 
 /**
  * What the one-statement write (ingest.repository.ts) must keep doing: domain events, reopening, merged customers,
@@ -12,27 +12,7 @@ import type { ParsedEmail } from "./types";
 process.env.SWITCHBOARD_DATA_DIR ??= "/tmp/sb-att";
 const DATA_DIR = process.env.SWITCHBOARD_DATA_DIR;
 const db = testDb();
-let n = 0;
-const uid = () => `${Date.now().toString(36)}.${(n += 1)}.${Math.random().toString(36).slice(2, 8)}`;
-
-function email(over: Partial<ParsedEmail> = {}): ParsedEmail {
-  return {
-    messageId: `w.${uid()}@customer.example`,
-    inReplyTo: [],
-    references: [],
-    from: { address: `ana.${uid()}@customer.example`, name: "Ana" },
-    replyTo: [],
-    to: [],
-    cc: [],
-    subject: "Help",
-    date: new Date(),
-    text: "Hello there",
-    html: null,
-    attachments: [],
-    headers: {},
-    ...over,
-  };
-}
+const email = parsedEmail;
 
 let ctx: { wsId: string; teamId: string; channelId: string };
 beforeAll(async () => {

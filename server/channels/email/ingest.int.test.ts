@@ -6,32 +6,12 @@ import { createChannel, createConversation, createCustomer, createTeam, createWo
 import { ingestEmail, reprocessPendingEmailEvents } from "./ingest";
 import { outboundMessageId, replyAddress } from "./message-id";
 import { parseMime } from "./parse";
-import type { ParsedEmail } from "./types";
+import { parsedEmail, uid } from "./testing/parsed-email";
 
 process.env.SWITCHBOARD_DATA_DIR ??= "/tmp/sb-att";
 const DIR = "/work/shared/fixtures/mime";
 const db = testDb();
-let n = 0;
-const uid = () => `${Date.now().toString(36)}.${(n += 1)}.${Math.random().toString(36).slice(2, 8)}`;
-
-function email(over: Partial<ParsedEmail> = {}): ParsedEmail {
-  return {
-    messageId: `m.${uid()}@customer.example`,
-    inReplyTo: [],
-    references: [],
-    from: { address: `ana.${uid()}@customer.example`, name: "Ana" },
-    replyTo: [],
-    to: [],
-    cc: [],
-    subject: "Help",
-    date: new Date(),
-    text: "Hello there",
-    html: null,
-    attachments: [],
-    headers: {},
-    ...over,
-  };
-}
+const email = parsedEmail;
 
 async function setup() {
   const ws = await createWorkspace(db);

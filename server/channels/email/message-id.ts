@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../lib/crypto";
 import { appKey } from "../../lib/keys";
 
 /**
@@ -11,7 +12,6 @@ const MESSAGE_ID = new RegExp(`^<?sb\\.(${UUID})\\.(${UUID})\\.([A-Za-z0-9_-]{22
 const REPLY_LOCAL = new RegExp(`^[^+@]+\\+(${UUID})\\.([A-Za-z0-9_-]{22})$`, "i");
 
 const sign = (purpose: string, value: string) => createHmac("sha256", appKey(purpose)).update(value).digest("base64url").slice(0, 22);
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** `<sb.{conversationId}.{messageId}.{sig}@{domain}>` — the Message-ID header value of one outbound email. */
 export function outboundMessageId(p: { conversationId: string; messageId: string; domain: string }): string {
@@ -25,7 +25,7 @@ export function conversationFromMessageId(id: string): string | null {
   const m = MESSAGE_ID.exec(id.trim());
   if (!m?.[1] || !m[2] || !m[3]) return null;
   const c = m[1].toLowerCase();
-  return same(m[3], sign("email.message-id", `${c}.${m[2].toLowerCase()}`)) ? c : null;
+  return safeEqual(m[3], sign("email.message-id", `${c}.${m[2].toLowerCase()}`)) ? c : null;
 }
 
 /** `support+{conversationId}.{sig}@example.com` for the support address `support@example.com`. */
@@ -43,7 +43,7 @@ export function conversationFromReplyAddress(address: string): string | null {
   const m = REPLY_LOCAL.exec(address.slice(0, at).trim());
   if (!m?.[1] || !m[2]) return null;
   const c = m[1].toLowerCase();
-  return same(m[2], sign("email.reply-address", c)) ? c : null;
+  return safeEqual(m[2], sign("email.reply-address", c)) ? c : null;
 }
 
 /** The support address a `local+anything@domain` recipient was sent to (`local@domain`), lower-cased. */

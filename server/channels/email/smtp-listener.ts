@@ -1,9 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions } from "smtp-server";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { safeEqual } from "../../lib/crypto";
 import { ingestRaw, type DeliverRaw } from "./inbound-delivery";
 import { findEmailChannelIdByAddress } from "./inbound.repository";
 import { baseAddress } from "./message-id";
@@ -99,12 +99,6 @@ export function channelResolver(db: Db, ttlMs: number) {
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 async function readAll(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -135,7 +129,7 @@ export async function startSmtpListener(db: Db, opts: SmtpListenerOptions): Prom
     allowInsecureAuth: !!auth && !opts.tls,
     ...(opts.tls ? { key: opts.tls.key, cert: opts.tls.cert } : {}),
     onAuth(login, _session, callback) {
-      const ok = !!auth && sameSecret(login.username ?? "", auth.user) && sameSecret(login.password ?? "", auth.password);
+      const ok = !!auth && safeEqual(login.username ?? "", auth.user) && safeEqual(login.password ?? "", auth.password);
       if (ok) callback(null, { user: login.username });
       else callback(smtpError(535, "Authentication failed"));
     },

@@ -1,9 +1,10 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { PREPARED, queryRows } from "../../db/sql";
-import { openJson } from "../../lib/crypto";
+import { openJson, safeEqual } from "../../lib/crypto";
+import { TooLarge, readBody } from "../../lib/request-body";
 import { ingestEmail } from "./ingest";
 import { parseMime } from "./parse";
 import { WebhookFormatError, mailgunEmail, postmarkEmail, sendgridEmail, type WebhookEmail } from "./webhook-formats";
@@ -32,34 +33,6 @@ function limiter(): RateLimiterMemory {
 }
 
 const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-const safeEqual = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
-class TooLarge extends Error {}
-
-async function readBody(req: Request, max: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > max) throw new TooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The channel's secret as `Authorization: Bearer <secret>` or as the Basic auth password. */
 export function verifySecret(authorization: string | null, secret: string | undefined): boolean {
   if (!secret || !authorization) return false;

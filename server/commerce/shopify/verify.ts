@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { safeEqual } from "../inbound-http";
+import { safeEqual } from "../../lib/crypto";
 
 /**
  * Shopify signs every webhook: X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(secret, raw body)). Computed over the exact
