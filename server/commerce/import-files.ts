@@ -51,7 +51,9 @@ export async function saveImportFile(workspaceId: string, body: ReadableStream<U
     out.end();
     await done;
   } catch (err) {
-    out.destroy();
+    // wait for the stream to close: it opens the file asynchronously, and removing it before the open lands would
+    // leave the file behind
+    if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()).destroy());
     await rm(file, { force: true });
     throw err;
   }

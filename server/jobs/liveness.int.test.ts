@@ -109,6 +109,8 @@ describe.skipIf(inject("embedded"))("server-mode worker liveness", () => {
     expect(await worker.started).toBe(id);
     const deadId = (await jobRow(id))?.locked_by;
     if (!deadId) throw new Error("the job is not locked");
+    // the child may lock the job before its first beat lands (a loaded machine): wait for the beat
+    await waitFor(async () => (await heartbeat(deadId)) !== null, 5_000);
     expect(await heartbeat(deadId)).toEqual({ fresh: true });
 
     worker.child.kill("SIGKILL");
